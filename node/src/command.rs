@@ -1,0 +1,174 @@
+//! Parses the command line and runs the chosen subcommand, the dev chain, or the parachain node.
+
+use cumulus_primitives_core::ParaId;
+use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
+use log::info;
+use sc_cli::{Result, SubstrateCli};
+use sc_service::Configuration;
+
+use crate::{
+	chain_spec::Extensions,
+	cli::{Cli, RelayChainCli, Subcommand},
+	dev, service,
+};
+
+/// Runs `$body` with the chain-operation components (client, import queue, ...) of `$cmd`.
+macro_rules! with_components {
+	($cli:ident, $cmd:ident, |$components:ident, $config:ident| $body:expr) => {{
+		let runner = $cli.create_runner($cmd)?;
+		runner.async_run(|$config| {
+			let $components = service::new_partial(&$config)?;
+			let task_manager = $components.task_manager;
+			Ok(($body, task_manager))
+		})
+	}};
+}
+
+/// The parachain id the chain spec names (used before a client exists).
+fn chain_spec_para_id(config: &Configuration) -> Option<ParaId> {
+	Extensions::try_get(&*config.chain_spec).map(|extensions| extensions.para_id.into())
+}
+
+/// The node's entry point.
+pub fn run() -> Result<()> {
+	let cli = Cli::from_args();
+
+	match &cli.subcommand {
+		Some(Subcommand::Key(cmd)) => Ok(cmd.run(&cli)?),
+		Some(Subcommand::BuildSpec(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
+		},
+		Some(Subcommand::ExportChainSpec(cmd)) => {
+			let chain_spec = cli.load_spec(&cmd.chain)?;
+			cmd.run(chain_spec)
+		},
+		Some(Subcommand::CheckBlock(cmd)) => with_components!(cli, cmd, |components, _config| {
+			cmd.run(components.client, components.import_queue)
+		}),
+		Some(Subcommand::ExportBlocks(cmd)) => with_components!(cli, cmd, |components, config| {
+			cmd.run(components.client, config.database)
+		}),
+		Some(Subcommand::ExportState(cmd)) => with_components!(cli, cmd, |components, config| {
+			cmd.run(components.client, config.chain_spec)
+		}),
+		Some(Subcommand::ImportBlocks(cmd)) => with_components!(cli, cmd, |components, _config| {
+			cmd.run(components.client, components.import_queue)
+		}),
+		Some(Subcommand::Revert(cmd)) => with_components!(cli, cmd, |components, _config| {
+			cmd.run(components.client, components.backend, None)
+		}),
+		Some(Subcommand::PurgeChain(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| {
+				let polkadot_cli = RelayChainCli::new(&config, cli.relay_chain_args.iter());
+				let polkadot_config = SubstrateCli::create_configuration(
+					&polkadot_cli,
+					&polkadot_cli,
+					config.tokio_handle.clone(),
+				)
+				.map_err(|err| format!("Relay chain argument error: {err}"))?;
+				cmd.run(config, polkadot_config)
+			})
+		},
+		Some(Subcommand::ExportGenesisHead(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| {
+				let partials = service::new_partial(&config)?;
+				cmd.run(partials.client)
+			})
+		},
+		Some(Subcommand::ExportGenesisWasm(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|_config| {
+				let spec = cli.load_spec(&cmd.shared_params.chain.clone().unwrap_or_default())?;
+				cmd.run(&*spec)
+			})
+		},
+		Some(Subcommand::Benchmark(cmd)) => run_benchmark(&cli, cmd),
+		None => run_node(cli),
+	}
+}
+
+/// Runs a `benchmark` subcommand.
+fn run_benchmark(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
+	let runner = cli.create_runner(cmd)?;
+	match cmd {
+		#[cfg(feature = "runtime-benchmarks")]
+		BenchmarkCmd::Pallet(cmd) => runner.sync_run(|config| {
+			cmd.run_with_spec::<sp_runtime::traits::HashingFor<agora_runtime::opaque::Block>, ()>(
+				Some(config.chain_spec),
+			)
+		}),
+		#[cfg(feature = "runtime-benchmarks")]
+		BenchmarkCmd::Block(cmd) => runner.sync_run(|config| {
+			let partials = service::new_partial(&config)?;
+			cmd.run(partials.client)
+		}),
+		BenchmarkCmd::Machine(cmd) => {
+			runner.sync_run(|config| cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()))
+		},
+		_ => Err("This benchmark needs a node built with `--features runtime-benchmarks` \
+			(see benches/README.md)."
+			.into()),
+	}
+}
+
+/// Runs the dev chain (`--dev`, `--dev-block-time`, `--instant-seal`) or the parachain node.
+fn run_node(cli: Cli) -> Result<()> {
+	let runner = cli.create_runner(&cli.run.normalize())?;
+	let collator_options = cli.run.collator_options();
+
+	runner.run_node_until_exit(|config| async move {
+		if let Some(mode) = cli.dev_mode() {
+			let para_id = chain_spec_para_id(&config)
+				.unwrap_or_else(|| agora_runtime::genesis_config_presets::PARACHAIN_ID.into());
+			info!("🧪 Dev chain: sealing with {mode:?}, no relay chain");
+			return dev::start_dev_node(config, mode, para_id).map_err(Into::into);
+		}
+
+		let para_id = chain_spec_para_id(&config).ok_or(
+			"The chain spec names no parachain id: use `--chain dev`, `--chain local` or a \
+			 spec with `para_id` and `relay_chain` fields",
+		)?;
+		let polkadot_cli = RelayChainCli::new(&config, cli.relay_chain_args.iter());
+		let hwbench = (!cli.no_hardware_benchmarks)
+			.then(|| {
+				config.database.path().map(|database_path| {
+					let _ = std::fs::create_dir_all(database_path);
+					sc_sysinfo::gather_hwbench(Some(database_path), &SUBSTRATE_REFERENCE_HARDWARE)
+				})
+			})
+			.flatten();
+
+		let tokio_handle = config.tokio_handle.clone();
+		let polkadot_config =
+			SubstrateCli::create_configuration(&polkadot_cli, &polkadot_cli, tokio_handle)
+				.map_err(|err| format!("Relay chain argument error: {err}"))?;
+
+		info!("🪪 Parachain id: {para_id:?}");
+		info!("✍️ Is collating: {}", if config.role.is_authority() { "yes" } else { "no" });
+
+		match config.network.network_backend {
+			sc_network::config::NetworkBackendType::Libp2p =>
+				service::start_parachain_node::<sc_network::NetworkWorker<_, _>>(
+					config,
+					polkadot_config,
+					collator_options,
+					para_id,
+					hwbench,
+				)
+				.await,
+			sc_network::config::NetworkBackendType::Litep2p =>
+				service::start_parachain_node::<sc_network::Litep2pNetworkBackend>(
+					config,
+					polkadot_config,
+					collator_options,
+					para_id,
+					hwbench,
+				)
+				.await,
+		}
+		.map_err(Into::into)
+	})
+}

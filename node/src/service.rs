@@ -1,0 +1,444 @@
+//! The parachain service: the client, its database and transaction pool (shared with the dev
+//! chain in [`crate::dev`]), and the collator that builds blocks against a relay chain.
+
+use std::{sync::Arc, time::Duration};
+
+use agora_runtime::{opaque::Block, Hash, RuntimeApi};
+use codec::Encode;
+use cumulus_client_bootnodes::{start_bootnode_tasks, StartBootnodeTasksParams};
+use cumulus_client_cli::CollatorOptions;
+use cumulus_client_collator::service::CollatorService;
+use cumulus_client_consensus_aura::collators::lookahead::{self as aura, Params as AuraParams};
+use cumulus_client_consensus_common::ParachainBlockImport as TParachainBlockImport;
+use cumulus_client_service::{
+	build_network, build_relay_chain_interface, prepare_node_config, start_relay_chain_tasks,
+	BuildNetworkParams, DARecoveryProfile, StartRelayChainTasksParams,
+};
+use cumulus_primitives_core::{relay_chain::ValidationCode, ParaId};
+use cumulus_relay_chain_interface::{OverseerHandle, RelayChainInterface};
+use polkadot_primitives::CollatorPair;
+use prometheus_endpoint::Registry;
+use sc_client_api::Backend as _;
+use sc_consensus::ImportQueue;
+use sc_executor::{HeapAllocStrategy, WasmExecutor, DEFAULT_HEAP_ALLOC_STRATEGY};
+use sc_network::{NetworkBackend, PeerId};
+use sc_service::{Configuration, PartialComponents, TFullBackend, TFullClient, TaskManager};
+use sc_telemetry::{Telemetry, TelemetryHandle, TelemetryWorker, TelemetryWorkerHandle};
+use sc_transaction_pool::TransactionPoolHandle;
+use sc_transaction_pool_api::OffchainTransactionPoolFactory;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_keystore::KeystorePtr;
+
+/// Host functions the runtime may call.
+#[cfg(not(feature = "runtime-benchmarks"))]
+pub type HostFunctions = cumulus_client_service::ParachainHostFunctions;
+/// Host functions the runtime may call, with the benchmarking ones.
+#[cfg(feature = "runtime-benchmarks")]
+pub type HostFunctions = (
+	cumulus_client_service::ParachainHostFunctions,
+	frame_benchmarking::benchmarking::HostFunctions,
+);
+
+/// The client: the chain database plus the Wasm executor running the Agora runtime.
+pub type ParachainClient = TFullClient<Block, RuntimeApi, WasmExecutor<HostFunctions>>;
+
+/// The database backend.
+pub type ParachainBackend = TFullBackend<Block>;
+
+/// Block import that knows about the parachain's relay-chain-driven finality.
+pub type ParachainBlockImport =
+	TParachainBlockImport<Block, Arc<ParachainClient>, ParachainBackend>;
+
+/// The transaction pool.
+pub type TransactionPool = TransactionPoolHandle<Block, ParachainClient>;
+
+/// What both the collator and the dev chain start from.
+pub struct ClientParts {
+	pub client: Arc<ParachainClient>,
+	pub backend: Arc<ParachainBackend>,
+	pub keystore_container: sc_service::KeystoreContainer,
+	pub task_manager: TaskManager,
+	pub transaction_pool: Arc<TransactionPool>,
+	pub telemetry: Option<Telemetry>,
+	pub telemetry_worker_handle: Option<TelemetryWorkerHandle>,
+}
+
+/// Opens the database, builds the Wasm executor, the client and the transaction pool.
+pub fn new_client_parts(config: &Configuration) -> Result<ClientParts, sc_service::Error> {
+	let telemetry = config
+		.telemetry_endpoints
+		.clone()
+		.filter(|endpoints| !endpoints.is_empty())
+		.map(|endpoints| -> Result<_, sc_telemetry::Error> {
+			let worker = TelemetryWorker::new(16)?;
+			let telemetry = worker.handle().new_telemetry(endpoints);
+			Ok((worker, telemetry))
+		})
+		.transpose()?;
+
+	let heap_pages = config
+		.executor
+		.default_heap_pages
+		.map_or(DEFAULT_HEAP_ALLOC_STRATEGY, |h| HeapAllocStrategy::Static { extra_pages: h as _ });
+
+	let executor = WasmExecutor::<HostFunctions>::builder()
+		.with_execution_method(config.executor.wasm_method)
+		.with_max_runtime_instances(config.executor.max_runtime_instances)
+		.with_runtime_cache_size(config.executor.runtime_cache_size)
+		.with_onchain_heap_alloc_strategy(heap_pages)
+		.with_offchain_heap_alloc_strategy(heap_pages)
+		.build();
+
+	let (client, backend, keystore_container, task_manager) =
+		sc_service::new_full_parts_record_import::<Block, RuntimeApi, _>(
+			config,
+			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
+			executor,
+			true,
+			Default::default(),
+		)?;
+	let client = Arc::new(client);
+
+	let telemetry_worker_handle = telemetry.as_ref().map(|(worker, _)| worker.handle());
+	let telemetry = telemetry.map(|(worker, telemetry)| {
+		task_manager.spawn_handle().spawn("telemetry", None, worker.run());
+		telemetry
+	});
+
+	let transaction_pool = Arc::from(
+		sc_transaction_pool::Builder::new(
+			task_manager.spawn_essential_handle(),
+			client.clone(),
+			config.role.is_authority().into(),
+		)
+		.with_options(config.transaction_pool.clone())
+		.with_prometheus(config.prometheus_registry())
+		.build(),
+	);
+
+	Ok(ClientParts {
+		client,
+		backend,
+		keystore_container,
+		task_manager,
+		transaction_pool,
+		telemetry,
+		telemetry_worker_handle,
+	})
+}
+
+/// The client parts plus the Aura import queue: enough for the chain-operation subcommands
+/// (`check-block`, `export-blocks`, `revert`, ...) and the collator.
+pub type Service = PartialComponents<
+	ParachainClient,
+	ParachainBackend,
+	(),
+	sc_consensus::DefaultImportQueue<Block>,
+	TransactionPool,
+	(ParachainBlockImport, Option<Telemetry>, Option<TelemetryWorkerHandle>),
+>;
+
+/// Builds the client parts with the import queue of a parachain node: blocks are verified
+/// against the Aura authorities, with equivocation checks.
+pub fn new_partial(config: &Configuration) -> Result<Service, sc_service::Error> {
+	let ClientParts {
+		client,
+		backend,
+		keystore_container,
+		task_manager,
+		transaction_pool,
+		telemetry,
+		telemetry_worker_handle,
+	} = new_client_parts(config)?;
+
+	let block_import = ParachainBlockImport::new(client.clone(), backend.clone());
+
+	let import_queue = cumulus_client_consensus_aura::equivocation_import_queue::fully_verifying_import_queue::<
+		sp_consensus_aura::sr25519::AuthorityPair,
+		_,
+		_,
+		_,
+		_,
+	>(
+		client.clone(),
+		block_import.clone(),
+		move |_, _| async move { Ok(sp_timestamp::InherentDataProvider::from_system_time()) },
+		&task_manager.spawn_essential_handle(),
+		config.prometheus_registry(),
+		telemetry.as_ref().map(|telemetry| telemetry.handle()),
+	);
+
+	Ok(PartialComponents {
+		backend,
+		client,
+		import_queue,
+		keystore_container,
+		task_manager,
+		transaction_pool,
+		select_chain: (),
+		other: (block_import, telemetry, telemetry_worker_handle),
+	})
+}
+
+/// Starts a parachain node (a collator with `--collator`) next to an embedded relay chain node
+/// or against relay chain RPC endpoints (`--relay-chain-rpc-url`).
+pub async fn start_parachain_node<Net: NetworkBackend<Block, Hash>>(
+	parachain_config: Configuration,
+	polkadot_config: Configuration,
+	collator_options: CollatorOptions,
+	para_id: ParaId,
+	hwbench: Option<sc_sysinfo::HwBench>,
+) -> sc_service::error::Result<TaskManager> {
+	let parachain_config = prepare_node_config(parachain_config);
+
+	let params = new_partial(&parachain_config)?;
+	let (block_import, mut telemetry, telemetry_worker_handle) = params.other;
+	let client = params.client.clone();
+	let backend = params.backend.clone();
+	let mut task_manager = params.task_manager;
+
+	let parachain_public_addresses = parachain_config.network.public_addresses.clone();
+	let parachain_fork_id = parachain_config.chain_spec.fork_id().map(ToString::to_string);
+	let advertise_non_global_ips = parachain_config.network.allow_non_globals_in_dht;
+	let relay_chain_fork_id = polkadot_config.chain_spec.fork_id().map(ToString::to_string);
+
+	let (relay_chain_interface, collator_key, relay_chain_network, paranode_rx) =
+		build_relay_chain_interface(
+			polkadot_config,
+			&parachain_config,
+			telemetry_worker_handle,
+			&mut task_manager,
+			collator_options.clone(),
+			hwbench.clone(),
+		)
+		.await
+		.map_err(|e| sc_service::Error::Application(Box::new(e)))?;
+
+	let validator = parachain_config.role.is_authority();
+	let prometheus_registry = parachain_config.prometheus_registry().cloned();
+	let transaction_pool = params.transaction_pool.clone();
+	let import_queue_service = params.import_queue.service();
+	let net_config = sc_network::config::FullNetworkConfiguration::<_, _, Net>::new(
+		&parachain_config.network,
+		prometheus_registry.clone(),
+	);
+	let metrics = Net::register_notification_metrics(
+		parachain_config.prometheus_config.as_ref().map(|config| &config.registry),
+	);
+
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
+		build_network(BuildNetworkParams {
+			parachain_config: &parachain_config,
+			net_config,
+			client: client.clone(),
+			transaction_pool: transaction_pool.clone(),
+			para_id,
+			spawn_handle: task_manager.spawn_handle(),
+			spawn_essential_handle: task_manager.spawn_essential_handle(),
+			relay_chain_interface: relay_chain_interface.clone(),
+			import_queue: params.import_queue,
+			metrics,
+			gap_sync_body_policy: None,
+		})
+		.await?;
+
+	if parachain_config.offchain_worker.enabled {
+		let offchain_workers =
+			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
+				runtime_api_provider: client.clone(),
+				keystore: Some(params.keystore_container.keystore()),
+				offchain_db: backend.offchain_storage(),
+				transaction_pool: Some(OffchainTransactionPoolFactory::new(
+					transaction_pool.clone(),
+				)),
+				network_provider: Arc::new(network.clone()),
+				is_validator: parachain_config.role.is_authority(),
+				enable_http_requests: false,
+				custom_extensions: move |_| vec![],
+			})?;
+		task_manager.spawn_handle().spawn(
+			"offchain-workers-runner",
+			"offchain-work",
+			futures::FutureExt::boxed(
+				offchain_workers.run(client.clone(), task_manager.spawn_handle()),
+			),
+		);
+	}
+
+	let rpc_builder = {
+		let client = client.clone();
+		let transaction_pool = transaction_pool.clone();
+		Box::new(move |_| {
+			crate::rpc::create_full(crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: transaction_pool.clone(),
+			})
+			.map_err(Into::into)
+		})
+	};
+
+	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+		rpc_builder,
+		client: client.clone(),
+		transaction_pool: transaction_pool.clone(),
+		task_manager: &mut task_manager,
+		config: parachain_config,
+		keystore: params.keystore_container.keystore(),
+		backend: backend.clone(),
+		network: network.clone(),
+		sync_service: sync_service.clone(),
+		system_rpc_tx,
+		tx_handler_controller,
+		telemetry: telemetry.as_mut(),
+		tracing_execute_block: None,
+	})?;
+
+	if let Some(hwbench) = hwbench {
+		sc_sysinfo::print_hwbench(&hwbench);
+		if let Some(ref mut telemetry) = telemetry {
+			let telemetry_handle = telemetry.handle();
+			task_manager.spawn_handle().spawn(
+				"telemetry_hwbench",
+				None,
+				sc_sysinfo::initialize_hwbench_telemetry(telemetry_handle, hwbench),
+			);
+		}
+	}
+
+	let announce_block = {
+		let sync_service = sync_service.clone();
+		Arc::new(move |hash, data| sync_service.announce_block(hash, data))
+	};
+
+	let relay_chain_slot_duration = Duration::from_secs(6);
+	let overseer_handle = relay_chain_interface
+		.overseer_handle()
+		.map_err(|e| sc_service::Error::Application(Box::new(e)))?;
+
+	start_relay_chain_tasks(StartRelayChainTasksParams {
+		client: client.clone(),
+		announce_block: announce_block.clone(),
+		para_id,
+		relay_chain_interface: relay_chain_interface.clone(),
+		task_manager: &mut task_manager,
+		da_recovery_profile: if validator {
+			DARecoveryProfile::Collator
+		} else {
+			DARecoveryProfile::FullNode
+		},
+		import_queue: import_queue_service,
+		relay_chain_slot_duration,
+		recovery_handle: Box::new(overseer_handle.clone()),
+		sync_service: sync_service.clone(),
+		prometheus_registry: prometheus_registry.as_ref(),
+	})?;
+
+	start_bootnode_tasks(StartBootnodeTasksParams {
+		embedded_dht_bootnode: collator_options.embedded_dht_bootnode,
+		dht_bootnode_discovery: collator_options.dht_bootnode_discovery,
+		para_id,
+		task_manager: &mut task_manager,
+		relay_chain_interface: relay_chain_interface.clone(),
+		relay_chain_fork_id,
+		relay_chain_network: relay_chain_network.clone(),
+		request_receiver: paranode_rx,
+		parachain_network: network.clone(),
+		advertise_non_global_ips,
+		parachain_genesis_hash: client.chain_info().genesis_hash.encode(),
+		parachain_fork_id,
+		parachain_public_addresses,
+	});
+
+	if validator {
+		let collator_key = collator_key
+			.ok_or_else(|| sc_service::Error::Other("a collator needs a collator key".into()))?;
+		start_consensus(
+			client.clone(),
+			backend.clone(),
+			block_import,
+			prometheus_registry.as_ref(),
+			telemetry.as_ref().map(|t| t.handle()),
+			&task_manager,
+			relay_chain_interface,
+			transaction_pool,
+			params.keystore_container.keystore(),
+			relay_chain_slot_duration,
+			para_id,
+			collator_key,
+			relay_chain_network.local_peer_id(),
+			overseer_handle,
+			announce_block,
+		)?;
+	}
+
+	Ok(task_manager)
+}
+
+/// Starts the Aura "lookahead" collator, which builds on unincluded blocks (async backing).
+#[allow(clippy::too_many_arguments)]
+fn start_consensus(
+	client: Arc<ParachainClient>,
+	backend: Arc<ParachainBackend>,
+	block_import: ParachainBlockImport,
+	prometheus_registry: Option<&Registry>,
+	telemetry: Option<TelemetryHandle>,
+	task_manager: &TaskManager,
+	relay_chain_interface: Arc<dyn RelayChainInterface>,
+	transaction_pool: Arc<TransactionPool>,
+	keystore: KeystorePtr,
+	relay_chain_slot_duration: Duration,
+	para_id: ParaId,
+	collator_key: CollatorPair,
+	collator_peer_id: PeerId,
+	overseer_handle: OverseerHandle,
+	announce_block: Arc<dyn Fn(Hash, Option<Vec<u8>>) + Send + Sync>,
+) -> Result<(), sc_service::Error> {
+	let proposer = sc_basic_authorship::ProposerFactory::new(
+		task_manager.spawn_handle(),
+		client.clone(),
+		transaction_pool,
+		prometheus_registry,
+		telemetry,
+	);
+	let collator_service = CollatorService::new(client.clone(), announce_block, client.clone());
+
+	let params = AuraParams {
+		create_inherent_data_providers: move |_, ()| async move { Ok(()) },
+		block_import,
+		para_client: client.clone(),
+		para_backend: backend,
+		relay_client: relay_chain_interface,
+		code_hash_provider: {
+			let client = client.clone();
+			move |block_hash| client.code_at(block_hash).ok().map(|c| ValidationCode::from(c).hash())
+		},
+		keystore,
+		collator_key,
+		collator_peer_id,
+		para_id,
+		overseer_handle,
+		relay_chain_slot_duration,
+		proposer,
+		collator_service,
+		authoring_duration: Duration::from_millis(2000),
+		reinitialize: false,
+		max_pov_percentage: None,
+	};
+
+	let collation_future =
+		aura::run::<Block, sp_consensus_aura::sr25519::AuthorityPair, _, _, _, _, _, _, _, _>(
+			params,
+		);
+	task_manager.spawn_essential_handle().spawn("aura", None, collation_future);
+	Ok(())
+}
+
+/// The parachain id, from the runtime (`GetParachainInfo`) or else from the chain spec.
+pub fn parachain_id(client: &ParachainClient, config: &Configuration) -> Option<ParaId> {
+	use cumulus_primitives_core::GetParachainInfo;
+	let best_hash = client.chain_info().best_hash;
+	client.runtime_api().parachain_id(best_hash).ok().or_else(|| {
+		crate::chain_spec::Extensions::try_get(&*config.chain_spec).map(|e| e.para_id.into())
+	})
+}

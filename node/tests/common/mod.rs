@@ -1,0 +1,256 @@
+//! Scaffolding shared by the end-to-end tests: start a real `agora-node` on free loopback
+//! ports, talk to it over JSON-RPC, sign transactions with the runtime's own types, and stop
+//! the node again when the test is done (also when it fails).
+
+#![allow(dead_code)]
+
+use std::{
+	future::Future,
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+
+use agora_runtime::{
+	AccountId, Balance, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension,
+	UncheckedExtrinsic,
+};
+use codec::{Decode, Encode};
+use jsonrpsee::{
+	core::client::ClientT,
+	rpc_params,
+	ws_client::{WsClient, WsClientBuilder},
+};
+use serde_json::Value;
+use sp_core::{hexdisplay::HexDisplay, Pair, H256};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{generic::Era, MultiAddress, MultiSignature};
+
+/// How long a test waits for the node to do something before it gives up.
+pub const PATIENCE: Duration = Duration::from_secs(180);
+
+/// A loopback TCP port nobody listens on right now.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|listener| listener.local_addr())
+		.map(|address| address.port())
+		.expect("the OS hands out a free loopback port")
+}
+
+/// The `agora-node` binary cargo built for these tests.
+pub fn node_binary() -> &'static str {
+	env!("CARGO_BIN_EXE_agora-node")
+}
+
+/// A running `agora-node --dev`; killed when dropped.
+pub struct DevNode {
+	child: Child,
+	/// The JSON-RPC port on 127.0.0.1.
+	pub rpc_port: u16,
+	/// Where the node keeps its chain and where its log goes.
+	pub base_path: PathBuf,
+}
+
+impl DevNode {
+	/// Starts a dev node on `base_path` with free loopback ports, sealing a block every
+	/// `block_time_ms`.
+	pub fn start(base_path: &Path, block_time_ms: u64) -> DevNode {
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		std::fs::create_dir_all(base_path).expect("base path can be created");
+		let log = std::fs::OpenOptions::new()
+			.create(true)
+			.append(true)
+			.open(base_path.join("node.log"))
+			.expect("log file can be opened");
+		let child = Command::new(node_binary())
+			.args(["--dev", "--dev-block-time", &block_time_ms.to_string()])
+			.arg("--base-path")
+			.arg(base_path)
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
+			.stdin(Stdio::null())
+			.stdout(Stdio::null())
+			.stderr(Stdio::from(log))
+			.spawn()
+			.expect("agora-node starts");
+		DevNode { child, rpc_port, base_path: base_path.to_path_buf() }
+	}
+
+	/// The node's WebSocket RPC address.
+	pub fn url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// A connected RPC client, once the node serves RPC.
+	pub async fn client(&mut self) -> WsClient {
+		let url = self.url();
+		let deadline = Instant::now() + PATIENCE;
+		loop {
+			if let Some(status) = self.child.try_wait().expect("child status is readable") {
+				panic!("agora-node exited early with {status}; log:\n{}", self.log_tail());
+			}
+			match WsClientBuilder::default().build(&url).await {
+				Ok(client) => return client,
+				Err(_) if Instant::now() < deadline => {
+					tokio::time::sleep(Duration::from_millis(250)).await
+				},
+				Err(error) => panic!("no RPC at {url}: {error}; log:\n{}", self.log_tail()),
+			}
+		}
+	}
+
+	/// The last lines the node logged, for failure messages.
+	pub fn log_tail(&self) -> String {
+		let log = std::fs::read_to_string(self.base_path.join("node.log")).unwrap_or_default();
+		let lines: Vec<&str> = log.lines().collect();
+		lines[lines.len().saturating_sub(40)..].join("\n")
+	}
+
+	/// Stops the node the way an operator would (SIGTERM) and waits for it to exit.
+	pub fn stop(mut self) {
+		self.terminate();
+	}
+
+	fn terminate(&mut self) {
+		if self.child.try_wait().ok().flatten().is_some() {
+			return;
+		}
+		let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+		let deadline = Instant::now() + Duration::from_secs(60);
+		while Instant::now() < deadline {
+			if self.child.try_wait().ok().flatten().is_some() {
+				return;
+			}
+			std::thread::sleep(Duration::from_millis(100));
+		}
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+}
+
+impl Drop for DevNode {
+	fn drop(&mut self) {
+		self.terminate();
+	}
+}
+
+/// Polls `check` until it yields a value or [`PATIENCE`] runs out.
+pub async fn wait_for<T, F, Fut>(what: &str, mut check: F) -> T
+where
+	F: FnMut() -> Fut,
+	Fut: Future<Output = Option<T>>,
+{
+	let deadline = Instant::now() + PATIENCE;
+	loop {
+		if let Some(value) = check().await {
+			return value;
+		}
+		assert!(Instant::now() < deadline, "timed out waiting for {what}");
+		tokio::time::sleep(Duration::from_millis(250)).await;
+	}
+}
+
+/// A block number from a header's hex `number` field.
+fn header_number(header: &Value) -> u32 {
+	let hex = header["number"].as_str().expect("a header has a number");
+	u32::from_str_radix(hex.trim_start_matches("0x"), 16).expect("the number is hex")
+}
+
+/// The best block number.
+pub async fn best_number(client: &WsClient) -> u32 {
+	let header: Value =
+		client.request("chain_getHeader", rpc_params![]).await.expect("chain_getHeader");
+	header_number(&header)
+}
+
+/// The finalized block number.
+pub async fn finalized_number(client: &WsClient) -> u32 {
+	let hash: H256 = client
+		.request("chain_getFinalizedHead", rpc_params![])
+		.await
+		.expect("chain_getFinalizedHead");
+	let header: Value =
+		client.request("chain_getHeader", rpc_params![hash]).await.expect("chain_getHeader");
+	header_number(&header)
+}
+
+/// Decodes a `0x…` hex string.
+pub fn decode_hex(hex: &str) -> Vec<u8> {
+	let hex = hex.trim_start_matches("0x");
+	(0..hex.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("valid hex"))
+		.collect()
+}
+
+/// Encodes bytes as `0x…` hex.
+pub fn encode_hex(bytes: &[u8]) -> String {
+	format!("0x{}", HexDisplay::from(&bytes))
+}
+
+/// The free balance of `who`, read from `System.Account` in chain state.
+pub async fn free_balance(client: &WsClient, who: &AccountId) -> Balance {
+	let key = frame_system::Account::<Runtime>::hashed_key_for(who);
+	let raw: Option<String> = client
+		.request("state_getStorage", rpc_params![encode_hex(&key)])
+		.await
+		.expect("state_getStorage");
+	raw.map(|hex| {
+		frame_system::AccountInfo::<Nonce, pallet_balances::AccountData<Balance>>::decode(
+			&mut &decode_hex(&hex)[..],
+		)
+		.expect("System.Account decodes")
+		.data
+		.free
+	})
+	.unwrap_or_default()
+}
+
+/// Signs `call` as `signer` with the next nonce, exactly as a wallet does: the standard
+/// transaction extensions, an immortal era, no tip.
+pub async fn sign(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) -> String {
+	let genesis: H256 = client
+		.request("chain_getBlockHash", rpc_params![0])
+		.await
+		.expect("chain_getBlockHash");
+	let nonce: Nonce = client
+		.request("system_accountNextIndex", rpc_params![signer.to_account_id().to_string()])
+		.await
+		.expect("system_accountNextIndex");
+	let version: Value =
+		client.request("state_getRuntimeVersion", rpc_params![]).await.expect("runtime version");
+	let spec_version = version["specVersion"].as_u64().expect("specVersion") as u32;
+	let tx_version = version["transactionVersion"].as_u64().expect("transactionVersion") as u32;
+
+	let tx_ext: TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim::new((
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+	));
+	let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), ());
+	let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| signer.pair().sign(bytes));
+	let extrinsic = UncheckedExtrinsic::new_signed(
+		call,
+		MultiAddress::Id(signer.to_account_id()),
+		MultiSignature::Sr25519(signature),
+		tx_ext,
+	);
+	encode_hex(&extrinsic.encode())
+}
+
+/// Submits a signed extrinsic; returns its hash.
+pub async fn submit(client: &WsClient, extrinsic: String) -> H256 {
+	client
+		.request("author_submitExtrinsic", rpc_params![extrinsic])
+		.await
+		.expect("author_submitExtrinsic accepts the transaction")
+}

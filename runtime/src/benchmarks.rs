@@ -1,0 +1,61 @@
+//! The pallets the `benchmark pallet` command can measure in this runtime.
+
+use alloc::{string::String, vec::Vec};
+
+use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
+use frame_support::traits::StorageInfo;
+
+use crate::*;
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_session, SessionBench::<Runtime>]
+	[pallet_timestamp, Timestamp]
+	[pallet_message_queue, MessageQueue]
+	[pallet_sudo, Sudo]
+	[pallet_collator_selection, CollatorSelection]
+	[cumulus_pallet_parachain_system, ParachainSystem]
+	[cumulus_pallet_xcmp_queue, XcmpQueue]
+	[cumulus_pallet_weight_reclaim, WeightReclaim]
+);
+
+use cumulus_pallet_session_benchmarking::Pallet as SessionBench;
+use frame_system_benchmarking::Pallet as SystemBench;
+
+impl frame_system_benchmarking::Config for Runtime {
+	fn setup_set_code_requirements(code: &Vec<u8>) -> Result<(), frame_benchmarking::BenchmarkError> {
+		ParachainSystem::initialize_for_set_code_benchmark(code.len() as u32);
+		Ok(())
+	}
+
+	fn verify_set_code() {
+		System::assert_last_event(
+			cumulus_pallet_parachain_system::Event::<Runtime>::ValidationFunctionStored.into(),
+		);
+	}
+}
+
+impl cumulus_pallet_session_benchmarking::Config for Runtime {}
+
+/// The benchmarks this runtime offers, and the storage they touch.
+pub fn benchmark_metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
+	use frame_benchmarking::Benchmarking;
+	use frame_support::traits::StorageInfoTrait;
+
+	let mut list = Vec::<BenchmarkList>::new();
+	list_benchmarks!(list, extra);
+	(list, AllPalletsWithSystem::storage_info())
+}
+
+/// Runs the benchmarks `config` selects.
+pub fn dispatch_benchmark(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
+	use frame_benchmarking::Benchmarking;
+	use frame_support::traits::WhitelistedStorageKeys;
+
+	let whitelist = AllPalletsWithSystem::whitelisted_storage_keys();
+	let mut batches = Vec::<BenchmarkBatch>::new();
+	let params = (&config, &whitelist);
+	add_benchmarks!(params, batches);
+	Ok(batches)
+}

@@ -1,0 +1,13 @@
+//! `Config` implementations of the runtime's pallets, one file per concern.
+//!
+//! - [`system`]: frame-system, timestamp, parachain-system, parachain-info, weight reclaim;
+//! - [`monetary`]: balances, transaction payment, sudo;
+//! - [`collator`]: authorship, collator selection, session, Aura;
+//! - [`xcm`]: the XCM executor, pallet-xcm, XCMP and message queues.
+
+pub mod collator;
+pub mod monetary;
+pub mod system;
+pub mod xcm;
+
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

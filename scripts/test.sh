@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite: runtime and node unit tests, and end-to-end tests that start real
+# `agora-node` processes on free loopback ports. CI runs exactly this.
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+cd "$AGORA_ROOT"
+
+phase "setup" bash scripts/setup.sh
+phase "fetch" cargo fetch --locked
+phase "build tests" cargo test --release --workspace --locked --no-run
+phase "run tests" cargo test --release --workspace --locked
