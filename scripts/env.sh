@@ -15,12 +15,11 @@ export AGORA_NODE="$CARGO_TARGET_DIR/release/agora-node"
 
 # Prints how long a phase took: `phase NAME COMMAND...`.
 phase() {
-	local name="$1" start rc
+	local name="$1" start rc=0
 	shift
 	start=$(date +%s)
 	echo "==> $name"
-	"$@"
-	rc=$?
+	"$@" || rc=$?
 	echo "==> $name: $(( $(date +%s) - start ))s (exit $rc)"
 	return $rc
 }
