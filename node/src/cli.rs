@@ -53,7 +53,8 @@ pub enum Subcommand {
 	/// Export the genesis Wasm of the parachain (to register it on a relay chain).
 	ExportGenesisWasm(cumulus_client_cli::ExportGenesisWasmCommand),
 
-	/// Benchmarks. `benchmark pallet` needs a node built with `--features runtime-benchmarks`.
+	/// Benchmarks: `benchmark pallet --runtime <Wasm built with runtime-benchmarks>` measures
+	/// pallet weights; `benchmark machine` checks this machine.
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }

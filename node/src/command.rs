@@ -90,13 +90,22 @@ pub fn run() -> Result<()> {
 	}
 }
 
+/// Host functions a benchmarked parachain runtime may call beyond Substrate's own: the proof
+/// size host function behind storage-weight reclaim.
+type BenchmarkHostFunctions =
+	cumulus_primitives_proof_size_hostfunction::storage_proof_size::HostFunctions;
+
 /// Runs a `benchmark` subcommand.
+///
+/// `benchmark pallet` needs no special node: it runs the benchmarks compiled into the runtime
+/// Wasm passed with `--runtime` (a runtime built with `--features runtime-benchmarks`, see
+/// `benches/`), as `frame-omni-bencher` does. `benchmark block` needs a node built with
+/// `--features runtime-benchmarks`.
 fn run_benchmark(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
 	let runner = cli.create_runner(cmd)?;
 	match cmd {
-		#[cfg(feature = "runtime-benchmarks")]
 		BenchmarkCmd::Pallet(cmd) => runner.sync_run(|config| {
-			cmd.run_with_spec::<sp_runtime::traits::HashingFor<agora_runtime::opaque::Block>, ()>(
+			cmd.run_with_spec::<sp_runtime::traits::HashingFor<agora_runtime::opaque::Block>, BenchmarkHostFunctions>(
 				Some(config.chain_spec),
 			)
 		}),

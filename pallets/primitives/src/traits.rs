@@ -1,0 +1,43 @@
+//! Cross-pallet traits: what one pallet may ask another, without touching its storage.
+
+use codec::{Decode, Encode};
+use frame_support::traits::{fungible::HoldConsideration, tokens::fungible::MutateHold};
+
+use crate::PostId;
+
+/// What other pallets may know about posts: whether one exists and who wrote it.
+pub trait PostsInspect<AccountId> {
+	/// Whether post `id` exists (was created and not deleted).
+	fn post_exists(id: PostId) -> bool {
+		Self::post_author(id).is_some()
+	}
+
+	/// The author of post `id`, if it exists.
+	fn post_author(id: PostId) -> Option<AccountId>;
+}
+
+/// A deposit ticket that can say how much it holds, so that `try_state` can check that the
+/// balance on hold equals the sum of the tickets stored next to the items.
+pub trait DepositTicket<Balance> {
+	/// The amount this ticket holds.
+	fn held(&self) -> Balance;
+}
+
+/// No deposit at all (tests, or a runtime that charges none).
+impl<Balance: Default> DepositTicket<Balance> for () {
+	fn held(&self) -> Balance {
+		Balance::default()
+	}
+}
+
+/// `HoldConsideration` keeps its amount private; its SCALE encoding is exactly that amount
+/// (the other field is a `PhantomData`), so decoding the encoding reads it back.
+impl<A, F, R, D, Fp> DepositTicket<F::Balance> for HoldConsideration<A, F, R, D, Fp>
+where
+	F: MutateHold<A>,
+	Self: Encode,
+{
+	fn held(&self) -> F::Balance {
+		F::Balance::decode(&mut &self.encode()[..]).unwrap_or_default()
+	}
+}

@@ -1,0 +1,287 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use agora_primitives::{Cid, CidInput, DepositTicket};
+	use codec::Encode;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, Consideration, Footprint},
+	};
+	use frame_system::pallet_prelude::*;
+
+	/// The balance type of the deposit currency.
+	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
+
+	/// A stored profile.
+	pub type ProfileOf<T> = Profile<BlockNumberFor<T>, <T as Config>::Consideration>;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching hold reason, which must include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The currency deposits are held in; `try_state` reads holds back through it.
+		type Currency: fungible::InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The deposit ticket of a profile, priced by its storage footprint.
+		type Consideration: Consideration<Self::AccountId, Footprint>
+			+ DepositTicket<BalanceOf<Self>>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit for a profile and its handle.
+		#[codec(index = 0)]
+		ProfileDeposit,
+	}
+
+	/// The profile of each account that has one.
+	#[pallet::storage]
+	pub type Profiles<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, ProfileOf<T>>;
+
+	/// Which account holds each handle.
+	#[pallet::storage]
+	pub type AccountByHandle<T: Config> =
+		StorageMap<_, Blake2_128Concat, Handle, T::AccountId>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` created a profile whose document is `metadata`.
+		ProfileCreated { who: T::AccountId, metadata: Cid },
+		/// `who` pointed their profile at a new document; `previous` is no longer used.
+		ProfileUpdated { who: T::AccountId, metadata: Cid, previous: Cid },
+		/// `who` removed their profile (and its handle); its deposit was refunded.
+		ProfileRemoved { who: T::AccountId, metadata: Cid, handle: Option<Handle> },
+		/// `who` took `handle`, giving up `previous` if they had one.
+		HandleSet { who: T::AccountId, handle: Handle, previous: Option<Handle> },
+		/// `who` gave up `handle`; anyone may take it now.
+		HandleCleared { who: T::AccountId, handle: Handle },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The CID is not a valid IPFS content ID (see the CID rules in the README).
+		InvalidCid,
+		/// The account has no profile.
+		ProfileNotFound,
+		/// The profile already points at this document.
+		ProfileUnchanged,
+		/// A handle is 3 to 32 characters: letters, digits and `_`, starting with a letter.
+		BadHandle,
+		/// Another account holds this handle.
+		HandleTaken,
+		/// The account already holds this handle.
+		HandleUnchanged,
+		/// The account has no handle to clear.
+		NoHandle,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates the caller's profile, or points it at a new document.
+		///
+		/// - `metadata`: the CID of the profile document on IPFS, as IPFS prints it (`Qm…`,
+		///   `bafy…`, `z…`) or in binary form.
+		///
+		/// Creating a profile holds a deposit for its storage; it is refunded by
+		/// `remove_profile`.
+		///
+		/// # Events
+		/// `ProfileCreated` or `ProfileUpdated`.
+		///
+		/// # Errors
+		/// `InvalidCid`, `ProfileUnchanged`, or a balance error when the deposit cannot be held.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_profile())]
+		pub fn set_profile(origin: OriginFor<T>, metadata: CidInput) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let metadata = Cid::parse(&metadata).map_err(|_| Error::<T>::InvalidCid)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			match Profiles::<T>::get(&who) {
+				None => {
+					let ticket = T::Consideration::new(&who, Self::footprint(&metadata, None))?;
+					let profile = Profile { metadata: metadata.clone(), handle: None, updated_at: now, ticket };
+					Profiles::<T>::insert(&who, profile);
+					Self::deposit_event(Event::ProfileCreated { who, metadata });
+				},
+				Some(profile) => {
+					ensure!(profile.metadata != metadata, Error::<T>::ProfileUnchanged);
+					let footprint = Self::footprint(&metadata, profile.handle.as_ref());
+					let ticket = profile.ticket.update(&who, footprint)?;
+					let previous = profile.metadata;
+					let profile = Profile { metadata: metadata.clone(), updated_at: now, ticket, ..profile };
+					Profiles::<T>::insert(&who, profile);
+					Self::deposit_event(Event::ProfileUpdated { who, metadata, previous });
+				},
+			}
+			Ok(())
+		}
+
+		/// Removes the caller's profile and frees its handle; refunds the deposit.
+		///
+		/// # Events
+		/// `ProfileRemoved`.
+		///
+		/// # Errors
+		/// `ProfileNotFound`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_profile())]
+		pub fn remove_profile(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::ProfileNotFound)?;
+			profile.ticket.drop(&who)?;
+			if let Some(handle) = &profile.handle {
+				AccountByHandle::<T>::remove(handle);
+			}
+			Profiles::<T>::remove(&who);
+			Self::deposit_event(Event::ProfileRemoved {
+				who,
+				metadata: profile.metadata,
+				handle: profile.handle,
+			});
+			Ok(())
+		}
+
+		/// Takes a unique handle for the caller's profile, giving up the one it had.
+		///
+		/// - `handle`: 3 to 32 characters, letters, digits and `_`, starting with a letter.
+		///   Upper-case letters are stored lower-case, so `Alice` and `alice` are one handle.
+		///
+		/// # Events
+		/// `HandleSet`.
+		///
+		/// # Errors
+		/// `ProfileNotFound`, `BadHandle`, `HandleTaken`, `HandleUnchanged`, or a balance
+		/// error when the larger deposit cannot be held.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_handle())]
+		pub fn set_handle(origin: OriginFor<T>, handle: HandleInput) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let handle = normalize_handle(&handle).ok_or(Error::<T>::BadHandle)?;
+			let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::ProfileNotFound)?;
+			ensure!(profile.handle.as_ref() != Some(&handle), Error::<T>::HandleUnchanged);
+			ensure!(!AccountByHandle::<T>::contains_key(&handle), Error::<T>::HandleTaken);
+
+			let ticket =
+				profile.ticket.update(&who, Self::footprint(&profile.metadata, Some(&handle)))?;
+			if let Some(previous) = &profile.handle {
+				AccountByHandle::<T>::remove(previous);
+			}
+			AccountByHandle::<T>::insert(&handle, &who);
+			let previous = profile.handle;
+			let updated_at = frame_system::Pallet::<T>::block_number();
+			let profile = Profile { handle: Some(handle.clone()), updated_at, ticket, ..profile };
+			Profiles::<T>::insert(&who, profile);
+			Self::deposit_event(Event::HandleSet { who, handle, previous });
+			Ok(())
+		}
+
+		/// Gives up the caller's handle; the profile stays.
+		///
+		/// # Events
+		/// `HandleCleared`.
+		///
+		/// # Errors
+		/// `ProfileNotFound`, `NoHandle`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::clear_handle())]
+		pub fn clear_handle(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::ProfileNotFound)?;
+			let handle = profile.handle.clone().ok_or(Error::<T>::NoHandle)?;
+			let ticket = profile.ticket.update(&who, Self::footprint(&profile.metadata, None))?;
+			AccountByHandle::<T>::remove(&handle);
+			let updated_at = frame_system::Pallet::<T>::block_number();
+			Profiles::<T>::insert(&who, Profile { handle: None, updated_at, ticket, ..profile });
+			Self::deposit_event(Event::HandleCleared { who, handle });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The storage a profile occupies: its record and, with a handle, the handle index
+		/// entry. The deposit is priced on this.
+		pub fn footprint(metadata: &Cid, handle: Option<&Handle>) -> Footprint {
+			let record = metadata.encoded_size() +
+				handle.map_or(1, |h| 1 + h.encoded_size()) +
+				BlockNumberFor::<T>::max_encoded_len();
+			let index = handle.map_or(0, |h| h.encoded_size() + T::AccountId::max_encoded_len());
+			Footprint::from_parts(1 + usize::from(handle.is_some()), record + index)
+		}
+
+		/// The account holding `handle` (any case), if any.
+		pub fn account_by_handle(handle: &[u8]) -> Option<T::AccountId> {
+			normalize_handle(handle).and_then(AccountByHandle::<T>::get)
+		}
+
+		/// Checks the pallet's invariants: the counter equals the number of profiles, the
+		/// handle index and the profiles agree both ways, and each account's hold equals its
+		/// profile's deposit ticket.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use fungible::InspectHold;
+			let reason: T::RuntimeHoldReason = HoldReason::ProfileDeposit.into();
+			let mut profiles = 0u32;
+			for (who, profile) in Profiles::<T>::iter() {
+				profiles += 1;
+				if let Some(handle) = &profile.handle {
+					ensure!(
+						AccountByHandle::<T>::get(handle).as_ref() == Some(&who),
+						"a profile's handle is not indexed to it"
+					);
+				}
+				ensure!(
+					T::Currency::balance_on_hold(&reason, &who) == profile.ticket.held(),
+					"the profile deposit on hold differs from the ticket"
+				);
+			}
+			ensure!(profiles == Profiles::<T>::count(), "the profile counter is off");
+			for (handle, who) in AccountByHandle::<T>::iter() {
+				let profile = Profiles::<T>::get(&who).ok_or("an indexed handle has no profile")?;
+				ensure!(profile.handle == Some(handle), "the handle index points at the wrong profile");
+			}
+			Ok(())
+		}
+	}
+}
