@@ -133,7 +133,7 @@ fn run_node(cli: Cli) -> Result<()> {
 			let para_id = chain_spec_para_id(&config)
 				.unwrap_or_else(|| agora_runtime::genesis_config_presets::PARACHAIN_ID.into());
 			info!("🧪 Dev chain: sealing with {mode:?}, no relay chain");
-			return dev::start_dev_node(config, mode, para_id).map_err(Into::into);
+			return dev::start_dev_node(config, mode, para_id).map_err(sc_cli::Error::from);
 		}
 
 		let para_id = chain_spec_para_id(&config).ok_or(
@@ -178,6 +178,6 @@ fn run_node(cli: Cli) -> Result<()> {
 				)
 				.await,
 		}
-		.map_err(Into::into)
+		.map_err(sc_cli::Error::from)
 	})
 }

@@ -21,12 +21,11 @@ use prometheus_endpoint::Registry;
 use sc_client_api::Backend as _;
 use sc_consensus::ImportQueue;
 use sc_executor::{HeapAllocStrategy, WasmExecutor, DEFAULT_HEAP_ALLOC_STRATEGY};
-use sc_network::{NetworkBackend, PeerId};
+use sc_network::{NetworkBackend, NetworkBlock, NetworkStateInfo, PeerId};
 use sc_service::{Configuration, PartialComponents, TFullBackend, TFullClient, TaskManager};
 use sc_telemetry::{Telemetry, TelemetryHandle, TelemetryWorker, TelemetryWorkerHandle};
 use sc_transaction_pool::TransactionPoolHandle;
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
-use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_keystore::KeystorePtr;
 
@@ -432,13 +431,4 @@ fn start_consensus(
 		);
 	task_manager.spawn_essential_handle().spawn("aura", None, collation_future);
 	Ok(())
-}
-
-/// The parachain id, from the runtime (`GetParachainInfo`) or else from the chain spec.
-pub fn parachain_id(client: &ParachainClient, config: &Configuration) -> Option<ParaId> {
-	use cumulus_primitives_core::GetParachainInfo;
-	let best_hash = client.chain_info().best_hash;
-	client.runtime_api().parachain_id(best_hash).ok().or_else(|| {
-		crate::chain_spec::Extensions::try_get(&*config.chain_spec).map(|e| e.para_id.into())
-	})
 }
