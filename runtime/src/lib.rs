@@ -28,7 +28,7 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 
-use alloc::borrow::Cow;
+use alloc::{borrow::Cow, vec::Vec};
 use smallvec::smallvec;
 use sp_runtime::{
 	generic, impl_opaque_keys,

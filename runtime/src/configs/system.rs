@@ -16,18 +16,22 @@ use frame_system::limits::{BlockLength, BlockWeights};
 use polkadot_runtime_common::BlockHashCount;
 use sp_version::RuntimeVersion;
 
+// `derive_impl` expects the aggregated runtime types in scope.
 use crate::{
-	AccountId, Aura, Balance, Block, ConsensusHook, Hash, MessageQueue, Nonce, Runtime,
-	XcmpQueue, AVERAGE_ON_INITIALIZE_RATIO, MAXIMUM_BLOCK_WEIGHT, NORMAL_DISPATCH_RATIO,
-	RELAY_PARENT_OFFSET, SLOT_DURATION, SS58_PREFIX, VERSION,
+	AccountId, Aura, Balance, Block, ConsensusHook, Hash, MessageQueue, Nonce, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, XcmpQueue,
+	AVERAGE_ON_INITIALIZE_RATIO, MAXIMUM_BLOCK_WEIGHT, NORMAL_DISPATCH_RATIO, RELAY_PARENT_OFFSET,
+	SS58_PREFIX, VERSION,
 };
 
 parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
 
 	/// At most 5 MiB per block, 75% of it for normal transactions.
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 
 	/// Normal transactions may use [`NORMAL_DISPATCH_RATIO`] of the block; operational ones
 	/// the rest, so that governance and fixes still fit into a full block.
@@ -88,7 +92,7 @@ parameter_types! {
 
 impl cumulus_pallet_parachain_system::Config for Runtime {
 	type WeightInfo = ();
-	type RuntimeEvent = crate::RuntimeEvent;
+	type RuntimeEvent = RuntimeEvent;
 	type OnSystemEvent = ();
 	type SelfParaId = parachain_info::Pallet<Runtime>;
 	type OutboundXcmpMessageSource = XcmpQueue;
