@@ -103,21 +103,48 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `author` published post `post_id` (original, reply or quote) with body `content`.
-		PostCreated { post_id: PostId, author: T::AccountId, content: Cid, kind: PostKind },
-		/// `author` reposted `of` as post `post_id`.
-		Reposted { post_id: PostId, author: T::AccountId, of: PostId },
-		/// `author` replaced post `post_id`'s body `previous` with `content` (revision
-		/// `revision`).
-		PostEdited {
+		/// A post (original, reply or quote) was published.
+		PostCreated {
+			/// The new post.
 			post_id: PostId,
+			/// Who wrote it.
 			author: T::AccountId,
+			/// The CID of its body.
 			content: Cid,
+			/// Original, reply or quote, with what it answers.
+			kind: PostKind,
+		},
+		/// A post was reposted.
+		Reposted {
+			/// The repost.
+			post_id: PostId,
+			/// Who reposted.
+			author: T::AccountId,
+			/// The post reposted.
+			of: PostId,
+		},
+		/// A post's body was replaced.
+		PostEdited {
+			/// The post.
+			post_id: PostId,
+			/// Its author.
+			author: T::AccountId,
+			/// The new body's CID.
+			content: Cid,
+			/// The replaced body's CID, no longer referenced by this post.
 			previous: Cid,
+			/// The post's revision after the edit.
 			revision: u32,
 		},
-		/// `author` deleted post `post_id`; `content` (if any) is no longer referenced by it.
-		PostDeleted { post_id: PostId, author: T::AccountId, content: Option<Cid> },
+		/// A post was deleted by its author.
+		PostDeleted {
+			/// The deleted post.
+			post_id: PostId,
+			/// Its author.
+			author: T::AccountId,
+			/// Its body's CID (none for a plain repost), no longer referenced by it.
+			content: Option<Cid>,
+		},
 	}
 
 	#[pallet::error]

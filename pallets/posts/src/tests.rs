@@ -3,7 +3,7 @@
 
 use crate::{
 	mock::*, newest_first, oldest_first, Error, Event, HoldReason, NextPostId, PostCountByAuthor,
-	PostKind, Posts, PostsByAuthor, Replies, RepostOf,
+	PostKind, Posts as PostRecords, PostsByAuthor, Replies, RepostOf,
 };
 use agora_primitives::{Cid, CidInput, PostId, PostsInspect};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
@@ -38,7 +38,7 @@ fn post(who: AccountId) -> PostId {
 fn create_post_stores_the_post_and_holds_a_deposit() {
 	build_and_execute(|| {
 		assert_ok!(Posts::create_post(signed(ALICE), input(BODY)));
-		let post = Posts::get(0).unwrap();
+		let post = PostRecords::<Test>::get(0).unwrap();
 		assert_eq!(post.author, ALICE);
 		assert_eq!(post.content, Some(cid(BODY)));
 		assert_eq!(post.kind, PostKind::Original);
@@ -95,13 +95,13 @@ fn reply_records_parent_and_root_and_counts() {
 		let first_reply = 1;
 		assert_ok!(Posts::reply(signed(ALICE), first_reply, input(BODY)));
 		let nested = 2;
-		assert_eq!(Posts::get(first_reply).unwrap().kind, PostKind::Reply { parent: root, root });
+		assert_eq!(PostRecords::<Test>::get(first_reply).unwrap().kind, PostKind::Reply { parent: root, root });
 		assert_eq!(
-			Posts::get(nested).unwrap().kind,
+			PostRecords::<Test>::get(nested).unwrap().kind,
 			PostKind::Reply { parent: first_reply, root }
 		);
-		assert_eq!(Posts::get(root).unwrap().replies, 1);
-		assert_eq!(Posts::get(first_reply).unwrap().replies, 1);
+		assert_eq!(PostRecords::<Test>::get(root).unwrap().replies, 1);
+		assert_eq!(PostRecords::<Test>::get(first_reply).unwrap().replies, 1);
 		assert!(Replies::<Test>::contains_key(root, oldest_first(first_reply)));
 		System::assert_last_event(
 			Event::PostCreated {
@@ -130,9 +130,9 @@ fn repost_counts_once_per_account() {
 		let original = post(ALICE);
 		assert_ok!(Posts::repost(signed(BOB), original));
 		let repost = 1;
-		assert_eq!(Posts::get(repost).unwrap().kind, PostKind::Repost { of: original });
-		assert_eq!(Posts::get(repost).unwrap().content, None);
-		assert_eq!(Posts::get(original).unwrap().reposts, 1);
+		assert_eq!(PostRecords::<Test>::get(repost).unwrap().kind, PostKind::Repost { of: original });
+		assert_eq!(PostRecords::<Test>::get(repost).unwrap().content, None);
+		assert_eq!(PostRecords::<Test>::get(original).unwrap().reposts, 1);
 		assert_eq!(RepostOf::<Test>::get(original, BOB), Some(repost));
 		System::assert_last_event(Event::Reposted { post_id: repost, author: BOB, of: original }.into());
 		assert_noop!(Posts::repost(signed(BOB), original), Error::<Test>::AlreadyReposted);
@@ -147,13 +147,13 @@ fn reposting_a_repost_reposts_the_original() {
 		let original = post(ALICE);
 		assert_ok!(Posts::repost(signed(BOB), original));
 		assert_ok!(Posts::repost(signed(CHARLIE), 1));
-		assert_eq!(Posts::get(2).unwrap().kind, PostKind::Repost { of: original });
-		assert_eq!(Posts::get(original).unwrap().reposts, 2);
+		assert_eq!(PostRecords::<Test>::get(2).unwrap().kind, PostKind::Repost { of: original });
+		assert_eq!(PostRecords::<Test>::get(original).unwrap().reposts, 2);
 		// Replying to or quoting a repost targets the original too.
 		assert_ok!(Posts::reply(signed(CHARLIE), 1, input(BODY)));
-		assert_eq!(Posts::get(3).unwrap().kind, PostKind::Reply { parent: original, root: original });
+		assert_eq!(PostRecords::<Test>::get(3).unwrap().kind, PostKind::Reply { parent: original, root: original });
 		assert_ok!(Posts::quote(signed(CHARLIE), 1, input(BODY)));
-		assert_eq!(Posts::get(4).unwrap().kind, PostKind::Quote { of: original });
+		assert_eq!(PostRecords::<Test>::get(4).unwrap().kind, PostKind::Quote { of: original });
 	});
 }
 
@@ -162,11 +162,11 @@ fn quote_has_content_and_counts() {
 	build_and_execute(|| {
 		let original = post(ALICE);
 		assert_ok!(Posts::quote(signed(BOB), original, input(OTHER_BODY)));
-		assert_eq!(Posts::get(1).unwrap().content, Some(cid(OTHER_BODY)));
-		assert_eq!(Posts::get(original).unwrap().quotes, 1);
+		assert_eq!(PostRecords::<Test>::get(1).unwrap().content, Some(cid(OTHER_BODY)));
+		assert_eq!(PostRecords::<Test>::get(original).unwrap().quotes, 1);
 		// Quoting twice is allowed: each quote says something new.
 		assert_ok!(Posts::quote(signed(BOB), original, input(BODY)));
-		assert_eq!(Posts::get(original).unwrap().quotes, 2);
+		assert_eq!(PostRecords::<Test>::get(original).unwrap().quotes, 2);
 		assert_noop!(Posts::quote(signed(BOB), 99, input(BODY)), Error::<Test>::PostNotFound);
 	});
 }
@@ -176,7 +176,7 @@ fn edit_post_bumps_the_revision_and_reports_the_previous_cid() {
 	build_and_execute(|| {
 		let id = post(ALICE);
 		assert_ok!(Posts::edit_post(signed(ALICE), id, input(OTHER_BODY)));
-		let post = Posts::get(id).unwrap();
+		let post = PostRecords::<Test>::get(id).unwrap();
 		assert_eq!(post.content, Some(cid(OTHER_BODY)));
 		assert_eq!(post.revision, 1);
 		System::assert_last_event(
@@ -222,7 +222,7 @@ fn delete_post_removes_it_refunds_and_reports_the_cid() {
 	build_and_execute(|| {
 		let id = post(ALICE);
 		assert_ok!(Posts::delete_post(signed(ALICE), id));
-		assert!(Posts::get(id).is_none());
+		assert!(PostRecords::<Test>::get(id).is_none());
 		assert!(!PostsByAuthor::<Test>::contains_key(ALICE, newest_first(id)));
 		assert_eq!(PostCountByAuthor::<Test>::get(ALICE), 0);
 		assert_eq!(held(ALICE), 0);
@@ -241,7 +241,7 @@ fn deleting_a_parent_keeps_its_replies() {
 		let parent = post(ALICE);
 		assert_ok!(Posts::reply(signed(BOB), parent, input(OTHER_BODY)));
 		assert_ok!(Posts::delete_post(signed(ALICE), parent));
-		let reply = Posts::get(1).unwrap();
+		let reply = PostRecords::<Test>::get(1).unwrap();
 		assert_eq!(reply.kind, PostKind::Reply { parent, root: parent });
 		assert!(Replies::<Test>::contains_key(parent, oldest_first(1)), "the thread stays listable");
 		// Replying to the deleted parent is not possible any more.
@@ -261,7 +261,7 @@ fn deleting_replies_reposts_and_quotes_updates_counters() {
 		assert_ok!(Posts::delete_post(signed(BOB), 1));
 		assert_ok!(Posts::delete_post(signed(BOB), 2));
 		assert_ok!(Posts::delete_post(signed(BOB), 3));
-		let counters = Posts::get(original).unwrap();
+		let counters = PostRecords::<Test>::get(original).unwrap();
 		assert_eq!((counters.replies, counters.reposts, counters.quotes), (0, 0, 0));
 		assert!(RepostOf::<Test>::get(original, BOB).is_none());
 		// Reposting again after deleting the repost is allowed.

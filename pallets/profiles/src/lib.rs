@@ -79,16 +79,47 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `who` created a profile whose document is `metadata`.
-		ProfileCreated { who: T::AccountId, metadata: Cid },
-		/// `who` pointed their profile at a new document; `previous` is no longer used.
-		ProfileUpdated { who: T::AccountId, metadata: Cid, previous: Cid },
-		/// `who` removed their profile (and its handle); its deposit was refunded.
-		ProfileRemoved { who: T::AccountId, metadata: Cid, handle: Option<Handle> },
-		/// `who` took `handle`, giving up `previous` if they had one.
-		HandleSet { who: T::AccountId, handle: Handle, previous: Option<Handle> },
-		/// `who` gave up `handle`; anyone may take it now.
-		HandleCleared { who: T::AccountId, handle: Handle },
+		/// A profile was created.
+		ProfileCreated {
+			/// The profile's account.
+			who: T::AccountId,
+			/// The CID of the profile document.
+			metadata: Cid,
+		},
+		/// A profile now points at a new document.
+		ProfileUpdated {
+			/// The profile's account.
+			who: T::AccountId,
+			/// The CID of the new document.
+			metadata: Cid,
+			/// The CID of the replaced document, no longer used.
+			previous: Cid,
+		},
+		/// A profile and its handle were removed; the deposit was refunded.
+		ProfileRemoved {
+			/// The account.
+			who: T::AccountId,
+			/// The CID of the profile document, no longer used.
+			metadata: Cid,
+			/// The freed handle, if it had one.
+			handle: Option<Handle>,
+		},
+		/// An account took a handle.
+		HandleSet {
+			/// The account.
+			who: T::AccountId,
+			/// The handle it holds now.
+			handle: Handle,
+			/// The handle it gave up, now free.
+			previous: Option<Handle>,
+		},
+		/// An account gave up its handle; anyone may take it now.
+		HandleCleared {
+			/// The account.
+			who: T::AccountId,
+			/// The freed handle.
+			handle: Handle,
+		},
 	}
 
 	#[pallet::error]

@@ -1,7 +1,7 @@
 //! Unit tests: every call's success path and every error path (`assert_noop!`: nothing
 //! changes), with the invariants checked after each test.
 
-use crate::{mock::*, AccountByHandle, Error, Event, HoldReason, Profiles};
+use crate::{mock::*, AccountByHandle, Error, Event, HoldReason, Profiles as ProfileRecords};
 use agora_primitives::{Cid, CidInput};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 
@@ -32,11 +32,11 @@ fn signed(who: AccountId) -> RuntimeOrigin {
 fn set_profile_creates_a_profile_and_holds_a_deposit() {
 	build_and_execute(|| {
 		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
-		let profile = Profiles::get(ALICE).unwrap();
+		let profile = ProfileRecords::<Test>::get(ALICE).unwrap();
 		assert_eq!(profile.metadata, cid(DOC_V0));
 		assert_eq!(profile.handle, None);
 		assert!(held(ALICE) > 0);
-		assert_eq!(Profiles::count(), 1);
+		assert_eq!(ProfileRecords::<Test>::count(), 1);
 		System::assert_last_event(
 			Event::ProfileCreated { who: ALICE, metadata: cid(DOC_V0) }.into(),
 		);
@@ -49,10 +49,10 @@ fn set_profile_again_updates_the_document() {
 		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
 		System::set_block_number(5);
 		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V1)));
-		let profile = Profiles::get(ALICE).unwrap();
+		let profile = ProfileRecords::<Test>::get(ALICE).unwrap();
 		assert_eq!(profile.metadata, cid(DOC_V1));
 		assert_eq!(profile.updated_at, 5);
-		assert_eq!(Profiles::count(), 1);
+		assert_eq!(ProfileRecords::<Test>::count(), 1);
 		System::assert_last_event(
 			Event::ProfileUpdated { who: ALICE, metadata: cid(DOC_V1), previous: cid(DOC_V0) }
 				.into(),
@@ -65,7 +65,7 @@ fn set_profile_accepts_the_binary_form() {
 	build_and_execute(|| {
 		let binary = CidInput::try_from(cid(DOC_V1).as_bytes().to_vec()).unwrap();
 		assert_ok!(Profiles::set_profile(signed(ALICE), binary));
-		assert_eq!(Profiles::get(ALICE).unwrap().metadata, cid(DOC_V1));
+		assert_eq!(ProfileRecords::<Test>::get(ALICE).unwrap().metadata, cid(DOC_V1));
 	});
 }
 
@@ -98,7 +98,7 @@ fn set_profile_with_the_same_document_fails() {
 fn set_profile_without_funds_for_the_deposit_fails() {
 	build_and_execute(|| {
 		assert!(Profiles::set_profile(signed(POOR), input(DOC_V0)).is_err());
-		assert!(Profiles::get(POOR).is_none());
+		assert!(ProfileRecords::<Test>::get(POOR).is_none());
 		assert_eq!(held(POOR), 0);
 	});
 }
@@ -109,7 +109,7 @@ fn remove_profile_refunds_the_deposit_and_frees_the_handle() {
 		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
 		assert_ok!(Profiles::set_handle(signed(ALICE), handle("alice")));
 		assert_ok!(Profiles::remove_profile(signed(ALICE)));
-		assert!(Profiles::get(ALICE).is_none());
+		assert!(ProfileRecords::<Test>::get(ALICE).is_none());
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(Balances::free_balance(ALICE), ENDOWMENT);
 		assert!(AccountByHandle::<Test>::get(crate::normalize_handle(b"alice").unwrap()).is_none());
@@ -142,7 +142,7 @@ fn set_handle_normalises_to_lowercase_and_is_unique() {
 		let deposit_without_handle = held(ALICE);
 		assert_ok!(Profiles::set_handle(signed(ALICE), handle("Alice_1")));
 		let normalised = crate::normalize_handle(b"alice_1").unwrap();
-		assert_eq!(Profiles::get(ALICE).unwrap().handle, Some(normalised.clone()));
+		assert_eq!(ProfileRecords::<Test>::get(ALICE).unwrap().handle, Some(normalised.clone()));
 		assert_eq!(crate::Pallet::<Test>::account_by_handle(b"ALICE_1"), Some(ALICE));
 		assert!(held(ALICE) > deposit_without_handle, "a handle costs storage");
 		System::assert_last_event(
@@ -211,7 +211,7 @@ fn clear_handle_frees_it_and_lowers_the_deposit() {
 		assert_ok!(Profiles::set_handle(signed(ALICE), handle("alice")));
 		assert_ok!(Profiles::clear_handle(signed(ALICE)));
 		assert_eq!(held(ALICE), deposit_without_handle);
-		assert_eq!(Profiles::get(ALICE).unwrap().handle, None);
+		assert_eq!(ProfileRecords::<Test>::get(ALICE).unwrap().handle, None);
 		assert_eq!(crate::Pallet::<Test>::account_by_handle(b"alice"), None);
 		System::assert_last_event(
 			Event::HandleCleared { who: ALICE, handle: crate::normalize_handle(b"alice").unwrap() }
@@ -241,6 +241,6 @@ fn no_privileged_origin_can_remove_a_profile() {
 			Profiles::remove_profile(RuntimeOrigin::none()),
 			sp_runtime::DispatchError::BadOrigin
 		);
-		assert!(Profiles::get(ALICE).is_some());
+		assert!(ProfileRecords::<Test>::get(ALICE).is_some());
 	});
 }
