@@ -22,7 +22,6 @@ use sc_consensus_manual_seal::{
 use sc_service::{Configuration, TaskManager};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_api::ProvideRuntimeApi;
-use sp_blockchain::HeaderBackend;
 use sp_consensus_aura::SlotDuration;
 use sp_runtime::traits::Header as _;
 

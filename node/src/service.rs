@@ -3,7 +3,7 @@
 
 use std::{sync::Arc, time::Duration};
 
-use agora_runtime::{opaque::Block, Hash, RuntimeApi};
+use agora_runtime::{apis::RuntimeApi, opaque::Block, Hash};
 use codec::Encode;
 use cumulus_client_bootnodes::{start_bootnode_tasks, StartBootnodeTasksParams};
 use cumulus_client_cli::CollatorOptions;
@@ -26,7 +26,6 @@ use sc_service::{Configuration, PartialComponents, TFullBackend, TFullClient, Ta
 use sc_telemetry::{Telemetry, TelemetryHandle, TelemetryWorker, TelemetryWorkerHandle};
 use sc_transaction_pool::TransactionPoolHandle;
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
-use sp_blockchain::HeaderBackend;
 use sp_keystore::KeystorePtr;
 
 /// Host functions the runtime may call.
