@@ -8,4 +8,4 @@ cd "$AGORA_ROOT"
 phase "setup" bash scripts/setup.sh
 phase "fetch" cargo fetch --locked
 phase "build tests" cargo test --release --workspace --locked --no-run
-phase "run tests" cargo test --release --workspace --locked
+phase "run tests" cargo test --release --workspace --locked --no-fail-fast

@@ -17,9 +17,7 @@ pub const LOCAL_RELAY_CHAIN: &str = "rococo-local";
 
 /// What a parachain chain spec carries beyond the genesis: which relay chain it belongs to and
 /// its parachain id (the runtime's `GetParachainInfo` API is preferred when present).
-#[derive(
-	Debug, Clone, PartialEq, Serialize, Deserialize, ChainSpecGroup, ChainSpecExtension,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ChainSpecGroup, ChainSpecExtension)]
 pub struct Extensions {
 	/// The relay chain's chain-spec id.
 	#[serde(alias = "relayChain", alias = "RelayChain")]

@@ -159,7 +159,7 @@ fn run_node(cli: Cli) -> Result<()> {
 		info!("✍️ Is collating: {}", if config.role.is_authority() { "yes" } else { "no" });
 
 		match config.network.network_backend {
-			sc_network::config::NetworkBackendType::Libp2p =>
+			sc_network::config::NetworkBackendType::Libp2p => {
 				service::start_parachain_node::<sc_network::NetworkWorker<_, _>>(
 					config,
 					polkadot_config,
@@ -167,8 +167,9 @@ fn run_node(cli: Cli) -> Result<()> {
 					para_id,
 					hwbench,
 				)
-				.await,
-			sc_network::config::NetworkBackendType::Litep2p =>
+				.await
+			},
+			sc_network::config::NetworkBackendType::Litep2p => {
 				service::start_parachain_node::<sc_network::Litep2pNetworkBackend>(
 					config,
 					polkadot_config,
@@ -176,7 +177,8 @@ fn run_node(cli: Cli) -> Result<()> {
 					para_id,
 					hwbench,
 				)
-				.await,
+				.await
+			},
 		}
 		.map_err(sc_cli::Error::from)
 	})

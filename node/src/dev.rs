@@ -122,8 +122,8 @@ pub fn start_dev_node(
 
 	match mode {
 		DevSealMode::Instant => {
-			let sealing = sc_consensus_manual_seal::run_instant_seal_and_finalize(
-				InstantSealParams {
+			let sealing =
+				sc_consensus_manual_seal::run_instant_seal_and_finalize(InstantSealParams {
 					block_import: client.clone(),
 					env: proposer,
 					client: client.clone(),
@@ -131,8 +131,7 @@ pub fn start_dev_node(
 					select_chain: LongestChain::new(backend.clone()),
 					consensus_data_provider: Some(Box::new(aura_digest_provider)),
 					create_inherent_data_providers,
-				},
-			);
+				});
 			task_manager.spawn_essential_handle().spawn_blocking("instant-seal", None, sealing);
 		},
 		DevSealMode::Interval(millis) => {
@@ -221,8 +220,7 @@ fn mocked_relay_inherents(
 		client,
 		para_id,
 		initial_relay_slot: now.as_millis() as u64 / RELAY_CHAIN_SLOT_DURATION_MILLIS,
-		relay_blocks_per_para_block: (slot_duration.as_millis() /
-			RELAY_CHAIN_SLOT_DURATION_MILLIS)
+		relay_blocks_per_para_block: (slot_duration.as_millis() / RELAY_CHAIN_SLOT_DURATION_MILLIS)
 			.max(1) as u32,
 	};
 	move |parent: Hash, ()| futures::future::ready(mock.inherents_on(parent))
@@ -231,7 +229,8 @@ fn mocked_relay_inherents(
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The inherent data providers of a dev block.
-type DevInherents = (sp_timestamp::InherentDataProvider, MockValidationDataInherentDataProvider<()>);
+type DevInherents =
+	(sp_timestamp::InherentDataProvider, MockValidationDataInherentDataProvider<()>);
 
 /// A relay chain that exists only in the inherents of dev blocks.
 struct MockedRelay {
@@ -256,8 +255,8 @@ impl MockedRelay {
 			.unwrap_or_default();
 		let relay_parent_offset = runtime_api.relay_parent_offset(parent).unwrap_or_default();
 
-		let relay_slot = self.initial_relay_slot +
-			u64::from(block_number) * u64::from(self.relay_blocks_per_para_block);
+		let relay_slot = self.initial_relay_slot
+			+ u64::from(block_number) * u64::from(self.relay_blocks_per_para_block);
 		let relay_offset =
 			(relay_slot as u32).saturating_sub(self.relay_blocks_per_para_block * block_number);
 

@@ -152,20 +152,21 @@ pub fn new_partial(config: &Configuration) -> Result<Service, sc_service::Error>
 
 	let block_import = ParachainBlockImport::new(client.clone(), backend.clone());
 
-	let import_queue = cumulus_client_consensus_aura::equivocation_import_queue::fully_verifying_import_queue::<
-		sp_consensus_aura::sr25519::AuthorityPair,
-		_,
-		_,
-		_,
-		_,
-	>(
-		client.clone(),
-		block_import.clone(),
-		move |_, _| async move { Ok(sp_timestamp::InherentDataProvider::from_system_time()) },
-		&task_manager.spawn_essential_handle(),
-		config.prometheus_registry(),
-		telemetry.as_ref().map(|telemetry| telemetry.handle()),
-	);
+	let import_queue =
+		cumulus_client_consensus_aura::equivocation_import_queue::fully_verifying_import_queue::<
+			sp_consensus_aura::sr25519::AuthorityPair,
+			_,
+			_,
+			_,
+			_,
+		>(
+			client.clone(),
+			block_import.clone(),
+			move |_, _| async move { Ok(sp_timestamp::InherentDataProvider::from_system_time()) },
+			&task_manager.spawn_essential_handle(),
+			config.prometheus_registry(),
+			telemetry.as_ref().map(|telemetry| telemetry.handle()),
+		);
 
 	Ok(PartialComponents {
 		backend,
@@ -409,7 +410,9 @@ fn start_consensus(
 		relay_client: relay_chain_interface,
 		code_hash_provider: {
 			let client = client.clone();
-			move |block_hash| client.code_at(block_hash).ok().map(|c| ValidationCode::from(c).hash())
+			move |block_hash| {
+				client.code_at(block_hash).ok().map(|c| ValidationCode::from(c).hash())
+			}
 		},
 		keystore,
 		collator_key,

@@ -19,8 +19,10 @@ async fn dev_chain_seals_finalizes_transfers_and_survives_a_restart() {
 	let client = node.client().await;
 
 	// Blocks are produced and finalized.
-	wait_for("block 2 to be finalized", || async { (finalized_number(&client).await >= 2).then_some(()) })
-		.await;
+	wait_for("block 2 to be finalized", || async {
+		(finalized_number(&client).await >= 2).then_some(())
+	})
+	.await;
 
 	// Polkadot.js apps reads these to show balances and addresses.
 	let properties: Value =

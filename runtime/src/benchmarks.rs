@@ -24,7 +24,9 @@ use cumulus_pallet_session_benchmarking::Pallet as SessionBench;
 use frame_system_benchmarking::Pallet as SystemBench;
 
 impl frame_system_benchmarking::Config for Runtime {
-	fn setup_set_code_requirements(code: &Vec<u8>) -> Result<(), frame_benchmarking::BenchmarkError> {
+	fn setup_set_code_requirements(
+		code: &Vec<u8>,
+	) -> Result<(), frame_benchmarking::BenchmarkError> {
 		ParachainSystem::initialize_for_set_code_benchmark(code.len() as u32);
 		Ok(())
 	}

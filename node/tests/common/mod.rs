@@ -13,8 +13,7 @@ use std::{
 };
 
 use agora_runtime::{
-	AccountId, Balance, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension,
-	UncheckedExtrinsic,
+	AccountId, Balance, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
 };
 use codec::{Decode, Encode};
 use jsonrpsee::{
@@ -212,10 +211,8 @@ pub async fn free_balance(client: &WsClient, who: &AccountId) -> Balance {
 /// Signs `call` as `signer` with the next nonce, exactly as a wallet does: the standard
 /// transaction extensions, an immortal era, no tip.
 pub async fn sign(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) -> String {
-	let genesis: H256 = client
-		.request("chain_getBlockHash", rpc_params![0])
-		.await
-		.expect("chain_getBlockHash");
+	let genesis: H256 =
+		client.request("chain_getBlockHash", rpc_params![0]).await.expect("chain_getBlockHash");
 	let nonce: Nonce = client
 		.request("system_accountNextIndex", rpc_params![signer.to_account_id().to_string()])
 		.await

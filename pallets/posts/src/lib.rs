@@ -92,8 +92,7 @@ pub mod pallet {
 	/// The direct replies to each post, oldest first (see [`oldest_first`]). A deleted post's
 	/// replies stay, and so do their entries here.
 	#[pallet::storage]
-	pub type Replies<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, PostId, Identity, [u8; 8], ()>;
+	pub type Replies<T: Config> = StorageDoubleMap<_, Twox64Concat, PostId, Identity, [u8; 8], ()>;
 
 	/// Who reposted each post, and with which repost: one repost per account and post.
 	#[pallet::storage]
@@ -261,7 +260,11 @@ pub mod pallet {
 		/// `Overflow`, or a balance error.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::edit_post())]
-		pub fn edit_post(origin: OriginFor<T>, post_id: PostId, content: CidInput) -> DispatchResult {
+		pub fn edit_post(
+			origin: OriginFor<T>,
+			post_id: PostId,
+			content: CidInput,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let content = Self::parse_cid(&content)?;
 			let post = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
@@ -274,7 +277,13 @@ pub mod pallet {
 			let ticket = post.ticket.update(&who, footprint)?;
 			let post = Post { content: Some(content.clone()), revision, ticket, ..post };
 			Posts::<T>::insert(post_id, post);
-			Self::deposit_event(Event::PostEdited { post_id, author: who, content, previous, revision });
+			Self::deposit_event(Event::PostEdited {
+				post_id,
+				author: who,
+				content,
+				previous,
+				revision,
+			});
 			Ok(())
 		}
 
@@ -309,7 +318,9 @@ pub mod pallet {
 					});
 				},
 				PostKind::Quote { of } => {
-					Self::mutate_counters(of, |target| target.quotes = target.quotes.saturating_sub(1));
+					Self::mutate_counters(of, |target| {
+						target.quotes = target.quotes.saturating_sub(1)
+					});
 				},
 			}
 			PostsByAuthor::<T>::remove(&who, newest_first(post_id));
@@ -355,14 +366,16 @@ pub mod pallet {
 				PostKind::Original => {},
 				PostKind::Reply { parent, .. } => {
 					Self::try_mutate_counters(parent, |target| {
-						target.replies = target.replies.checked_add(1).ok_or(Error::<T>::Overflow)?;
+						target.replies =
+							target.replies.checked_add(1).ok_or(Error::<T>::Overflow)?;
 						Ok(())
 					})?;
 					Replies::<T>::insert(parent, oldest_first(post_id), ());
 				},
 				PostKind::Repost { of } => {
 					Self::try_mutate_counters(of, |target| {
-						target.reposts = target.reposts.checked_add(1).ok_or(Error::<T>::Overflow)?;
+						target.reposts =
+							target.reposts.checked_add(1).ok_or(Error::<T>::Overflow)?;
 						Ok(())
 					})?;
 					RepostOf::<T>::insert(of, &author, post_id);
@@ -375,7 +388,8 @@ pub mod pallet {
 				},
 			}
 
-			let ticket = T::Consideration::new(&author, Self::footprint(&author, content.as_ref(), &kind))?;
+			let ticket =
+				T::Consideration::new(&author, Self::footprint(&author, content.as_ref(), &kind))?;
 			let post = Post {
 				author: author.clone(),
 				content: content.clone(),
@@ -401,7 +415,9 @@ pub mod pallet {
 			id: PostId,
 			change: impl FnOnce(&mut PostOf<T>) -> Result<(), Error<T>>,
 		) -> Result<(), Error<T>> {
-			Posts::<T>::try_mutate(id, |post| change(post.as_mut().ok_or(Error::<T>::PostNotFound)?))
+			Posts::<T>::try_mutate(id, |post| {
+				change(post.as_mut().ok_or(Error::<T>::PostNotFound)?)
+			})
 		}
 
 		/// Updates the counters of `id` if it still exists (it may have been deleted).
@@ -415,13 +431,17 @@ pub mod pallet {
 
 		/// The storage a post occupies: its record, its entry in the author index, and its
 		/// entry in the reply or repost index. The deposit is priced on this.
-		pub fn footprint(author: &T::AccountId, content: Option<&Cid>, kind: &PostKind) -> Footprint {
+		pub fn footprint(
+			author: &T::AccountId,
+			content: Option<&Cid>,
+			kind: &PostKind,
+		) -> Footprint {
 			// author, content, kind, created_at, and four u32 counters.
-			let record = author.encoded_size() +
-				content.encoded_size() +
-				PostKind::max_encoded_len() +
-				BlockNumberFor::<T>::max_encoded_len() +
-				4 * 4;
+			let record = author.encoded_size()
+				+ content.encoded_size()
+				+ PostKind::max_encoded_len()
+				+ BlockNumberFor::<T>::max_encoded_len()
+				+ 4 * 4;
 			let author_index = author.encoded_size() + 8;
 			let (items, kind_index) = match kind {
 				PostKind::Original | PostKind::Quote { .. } => (2, 0),
@@ -460,7 +480,10 @@ pub mod pallet {
 					RepostOf::<T>::iter_prefix(id).count() as u32 == post.reposts,
 					"a repost counter differs from its index"
 				);
-				ensure!(post.content.is_some() || matches!(post.kind, PostKind::Repost { .. }), "only reposts lack content");
+				ensure!(
+					post.content.is_some() || matches!(post.kind, PostKind::Repost { .. }),
+					"only reposts lack content"
+				);
 				if let PostKind::Quote { of } = post.kind {
 					*quotes.entry(of).or_default() += 1;
 				}
@@ -476,7 +499,10 @@ pub mod pallet {
 				);
 			}
 			for (author, count) in &per_author {
-				ensure!(PostCountByAuthor::<T>::get(author) == *count, "an author's post count is off");
+				ensure!(
+					PostCountByAuthor::<T>::get(author) == *count,
+					"an author's post count is off"
+				);
 				ensure!(
 					PostsByAuthor::<T>::iter_prefix(author).count() as u32 == *count,
 					"an author's index size differs from their posts"

@@ -49,8 +49,13 @@ fn create_post_stores_the_post_and_holds_a_deposit() {
 		assert_eq!(PostCountByAuthor::<Test>::get(ALICE), 1);
 		assert_eq!(NextPostId::<Test>::get(), 1);
 		System::assert_last_event(
-			Event::PostCreated { post_id: 0, author: ALICE, content: cid(BODY), kind: PostKind::Original }
-				.into(),
+			Event::PostCreated {
+				post_id: 0,
+				author: ALICE,
+				content: cid(BODY),
+				kind: PostKind::Original,
+			}
+			.into(),
 		);
 		assert_eq!(<Posts as PostsInspect<AccountId>>::post_author(0), Some(ALICE));
 		assert!(<Posts as PostsInspect<AccountId>>::post_exists(0));
@@ -80,9 +85,8 @@ fn create_post_without_funds_for_the_deposit_fails() {
 fn author_index_lists_newest_first() {
 	build_and_execute(|| {
 		let ids: Vec<PostId> = (0..3).map(|_| post(ALICE)).collect();
-		let listed: Vec<PostId> = PostsByAuthor::<Test>::iter_key_prefix(ALICE)
-			.map(crate::from_newest_first)
-			.collect();
+		let listed: Vec<PostId> =
+			PostsByAuthor::<Test>::iter_key_prefix(ALICE).map(crate::from_newest_first).collect();
 		assert_eq!(listed, ids.into_iter().rev().collect::<Vec<_>>());
 	});
 }
@@ -95,7 +99,10 @@ fn reply_records_parent_and_root_and_counts() {
 		let first_reply = 1;
 		assert_ok!(Posts::reply(signed(ALICE), first_reply, input(BODY)));
 		let nested = 2;
-		assert_eq!(PostRecords::<Test>::get(first_reply).unwrap().kind, PostKind::Reply { parent: root, root });
+		assert_eq!(
+			PostRecords::<Test>::get(first_reply).unwrap().kind,
+			PostKind::Reply { parent: root, root }
+		);
 		assert_eq!(
 			PostRecords::<Test>::get(nested).unwrap().kind,
 			PostKind::Reply { parent: first_reply, root }
@@ -130,11 +137,16 @@ fn repost_counts_once_per_account() {
 		let original = post(ALICE);
 		assert_ok!(Posts::repost(signed(BOB), original));
 		let repost = 1;
-		assert_eq!(PostRecords::<Test>::get(repost).unwrap().kind, PostKind::Repost { of: original });
+		assert_eq!(
+			PostRecords::<Test>::get(repost).unwrap().kind,
+			PostKind::Repost { of: original }
+		);
 		assert_eq!(PostRecords::<Test>::get(repost).unwrap().content, None);
 		assert_eq!(PostRecords::<Test>::get(original).unwrap().reposts, 1);
 		assert_eq!(RepostOf::<Test>::get(original, BOB), Some(repost));
-		System::assert_last_event(Event::Reposted { post_id: repost, author: BOB, of: original }.into());
+		System::assert_last_event(
+			Event::Reposted { post_id: repost, author: BOB, of: original }.into(),
+		);
 		assert_noop!(Posts::repost(signed(BOB), original), Error::<Test>::AlreadyReposted);
 		// Reposting the repost is reposting the original: still only once.
 		assert_noop!(Posts::repost(signed(BOB), repost), Error::<Test>::AlreadyReposted);
@@ -151,7 +163,10 @@ fn reposting_a_repost_reposts_the_original() {
 		assert_eq!(PostRecords::<Test>::get(original).unwrap().reposts, 2);
 		// Replying to or quoting a repost targets the original too.
 		assert_ok!(Posts::reply(signed(CHARLIE), 1, input(BODY)));
-		assert_eq!(PostRecords::<Test>::get(3).unwrap().kind, PostKind::Reply { parent: original, root: original });
+		assert_eq!(
+			PostRecords::<Test>::get(3).unwrap().kind,
+			PostKind::Reply { parent: original, root: original }
+		);
 		assert_ok!(Posts::quote(signed(CHARLIE), 1, input(BODY)));
 		assert_eq!(PostRecords::<Test>::get(4).unwrap().kind, PostKind::Quote { of: original });
 	});
@@ -243,7 +258,10 @@ fn deleting_a_parent_keeps_its_replies() {
 		assert_ok!(Posts::delete_post(signed(ALICE), parent));
 		let reply = PostRecords::<Test>::get(1).unwrap();
 		assert_eq!(reply.kind, PostKind::Reply { parent, root: parent });
-		assert!(Replies::<Test>::contains_key(parent, oldest_first(1)), "the thread stays listable");
+		assert!(
+			Replies::<Test>::contains_key(parent, oldest_first(1)),
+			"the thread stays listable"
+		);
 		// Replying to the deleted parent is not possible any more.
 		assert_noop!(Posts::reply(signed(BOB), parent, input(BODY)), Error::<Test>::PostNotFound);
 		// The orphaned reply can still be deleted.

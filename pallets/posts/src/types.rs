@@ -6,7 +6,16 @@ use scale_info::TypeInfo;
 
 /// What a post is.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
 )]
 pub enum PostKind {
 	/// A post that starts a thread of its own.

@@ -69,12 +69,12 @@ pub mod pallet {
 
 	/// The profile of each account that has one.
 	#[pallet::storage]
-	pub type Profiles<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, ProfileOf<T>>;
+	pub type Profiles<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, ProfileOf<T>>;
 
 	/// Which account holds each handle.
 	#[pallet::storage]
-	pub type AccountByHandle<T: Config> =
-		StorageMap<_, Blake2_128Concat, Handle, T::AccountId>;
+	pub type AccountByHandle<T: Config> = StorageMap<_, Blake2_128Concat, Handle, T::AccountId>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -172,7 +172,12 @@ pub mod pallet {
 			match Profiles::<T>::get(&who) {
 				None => {
 					let ticket = T::Consideration::new(&who, Self::footprint(&metadata, None))?;
-					let profile = Profile { metadata: metadata.clone(), handle: None, updated_at: now, ticket };
+					let profile = Profile {
+						metadata: metadata.clone(),
+						handle: None,
+						updated_at: now,
+						ticket,
+					};
 					Profiles::<T>::insert(&who, profile);
 					Self::deposit_event(Event::ProfileCreated { who, metadata });
 				},
@@ -181,7 +186,8 @@ pub mod pallet {
 					let footprint = Self::footprint(&metadata, profile.handle.as_ref());
 					let ticket = profile.ticket.update(&who, footprint)?;
 					let previous = profile.metadata;
-					let profile = Profile { metadata: metadata.clone(), updated_at: now, ticket, ..profile };
+					let profile =
+						Profile { metadata: metadata.clone(), updated_at: now, ticket, ..profile };
 					Profiles::<T>::insert(&who, profile);
 					Self::deposit_event(Event::ProfileUpdated { who, metadata, previous });
 				},
@@ -274,9 +280,9 @@ pub mod pallet {
 		/// The storage a profile occupies: its record and, with a handle, the handle index
 		/// entry. The deposit is priced on this.
 		pub fn footprint(metadata: &Cid, handle: Option<&Handle>) -> Footprint {
-			let record = metadata.encoded_size() +
-				handle.map_or(1, |h| 1 + h.encoded_size()) +
-				BlockNumberFor::<T>::max_encoded_len();
+			let record = metadata.encoded_size()
+				+ handle.map_or(1, |h| 1 + h.encoded_size())
+				+ BlockNumberFor::<T>::max_encoded_len();
 			let index = handle.map_or(0, |h| h.encoded_size() + T::AccountId::max_encoded_len());
 			Footprint::from_parts(1 + usize::from(handle.is_some()), record + index)
 		}
@@ -310,7 +316,10 @@ pub mod pallet {
 			ensure!(profiles == Profiles::<T>::count(), "the profile counter is off");
 			for (handle, who) in AccountByHandle::<T>::iter() {
 				let profile = Profiles::<T>::get(&who).ok_or("an indexed handle has no profile")?;
-				ensure!(profile.handle == Some(handle), "the handle index points at the wrong profile");
+				ensure!(
+					profile.handle == Some(handle),
+					"the handle index points at the wrong profile"
+				);
 			}
 			Ok(())
 		}

@@ -25,7 +25,8 @@ pub fn normalize_handle(input: &[u8]) -> Option<Handle> {
 	}
 	let lowered: alloc::vec::Vec<u8> = input.iter().map(u8::to_ascii_lowercase).collect();
 	let starts_with_letter = lowered.first().is_some_and(u8::is_ascii_lowercase);
-	let allowed = lowered.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_');
+	let allowed =
+		lowered.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_');
 	if !starts_with_letter || !allowed {
 		return None;
 	}

@@ -8,8 +8,8 @@ use frame_support::{
 use frame_system::EnsureRoot;
 
 use crate::{
-	AccountId, Aura, Balances, BlockNumber, CollatorSelection, Runtime, RuntimeEvent, Session,
-	SessionKeys, AuraId, HOURS, SLOT_DURATION,
+	AccountId, Aura, AuraId, Balances, BlockNumber, CollatorSelection, Runtime, RuntimeEvent,
+	Session, SessionKeys, HOURS, SLOT_DURATION,
 };
 
 parameter_types! {

@@ -8,8 +8,8 @@ use frame_support::{
 use polkadot_runtime_common::SlowAdjustingFeeUpdate;
 
 use crate::{
-	Balance, Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, WeightToFee, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
+	Balance, Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	WeightToFee, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
 };
 
 parameter_types! {

@@ -26,8 +26,10 @@ const DAG_CBOR: &str = "bafyreihltcnuuyqp2jm24aqydpnlj7b6w3ogwrplomrjtg5rifv44mm
 const DAG_CBOR_BASE58: &str = "zdpuB2H7FsgxU1PVuGcwk4TDYGgv7xrQ7naFJ1YHfRV71t7Rf";
 /// `echo '{"a":1}' | jsipfs dag put --store-codec dag-json` (a two-byte codec varint).
 const DAG_JSON: &str = "baguqeeraafnl2724yv5c3wklowipaswybbbhhec64m7mltv6vzrco2ux7bra";
-/// Built (hashlib): raw + blake2b-256 of "hello world\n", the longest accepted CID.
+/// Built (hashlib): raw + blake2b-256 of "hello world\n".
 const HELLO_BLAKE2B: &str = "bafk2bzaceddrwbp5duohx57jfd7rrzmnwumt5eywifwme25jzsijjwua24ar4";
+/// Built: dag-json + blake2b-256, the longest accepted CID (39 bytes).
+const DAG_JSON_BLAKE2B: &str = "baguqfiheaiqdvcvmv2qayahjyalwogvfemkywb545dhiun2inwgo4itro46qdxq";
 /// Built: raw + blake3 code with a 32-byte digest.
 const BLAKE3: &str = "bafkr4ifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4";
 
@@ -91,7 +93,8 @@ fn binary_form_is_accepted_and_equals_the_text_form() {
 
 #[test]
 fn longest_accepted_cid_fits_the_bound() {
-	let cid = Cid::try_from(HELLO_BLAKE2B).unwrap();
+	let cid = Cid::try_from(DAG_JSON_BLAKE2B).unwrap();
+	assert_eq!(cid.codec(), CODEC_DAG_JSON);
 	assert_eq!(cid.as_bytes().len(), MAX_CID_BYTES as usize);
 	assert!(cid.to_text().len() <= MAX_CID_INPUT_BYTES as usize);
 }
@@ -125,8 +128,14 @@ fn wrong_digest_lengths_are_rejected() {
 fn other_multibases_are_rejected() {
 	let base16 = "f0170122046d44814b9c5af141c3aaab7c05dc5e844ead5f91f12858b021eba45768b4c0e";
 	assert_eq!(Cid::try_from(base16), Err(CidError::UnsupportedBase));
-	assert_eq!(Cid::try_from("/ipfs/QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o"), Err(CidError::UnsupportedBase));
-	assert_eq!(Cid::try_from(" QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o"), Err(CidError::UnsupportedBase));
+	assert_eq!(
+		Cid::try_from("/ipfs/QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o"),
+		Err(CidError::UnsupportedBase)
+	);
+	assert_eq!(
+		Cid::try_from(" QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o"),
+		Err(CidError::UnsupportedBase)
+	);
 }
 
 #[test]
@@ -137,8 +146,14 @@ fn malformed_and_truncated_inputs_are_rejected() {
 	// Truncated CIDv1.
 	assert_eq!(Cid::try_from(&HELLO_V1[..30]), Err(CidError::Malformed));
 	// Characters outside base58 (`0`, `O`, `I`, `l`) and outside base32.
-	assert_eq!(Cid::try_from("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff50"), Err(CidError::Malformed));
-	assert_eq!(Cid::try_from("bafybeicg2rebjoofv4kbyovkw7af3rpiitvnl6i7ckcywaq6xjcxnc2mb1"), Err(CidError::Malformed));
+	assert_eq!(
+		Cid::try_from("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff50"),
+		Err(CidError::Malformed)
+	);
+	assert_eq!(
+		Cid::try_from("bafybeicg2rebjoofv4kbyovkw7af3rpiitvnl6i7ckcywaq6xjcxnc2mb1"),
+		Err(CidError::Malformed)
+	);
 	// Not UTF-8.
 	assert_eq!(Cid::parse(&[b'b', 0xff, 0xfe]), Err(CidError::Malformed));
 	// Truncated binary.
