@@ -5,6 +5,7 @@ use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use log::info;
 use sc_cli::{Result, SubstrateCli};
 use sc_service::Configuration;
+use sp_runtime::traits::HashingFor;
 
 use crate::{
 	chain_spec::Extensions,
@@ -105,8 +106,10 @@ fn run_benchmark(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
 	let runner = cli.create_runner(cmd)?;
 	match cmd {
 		BenchmarkCmd::Pallet(cmd) => runner.sync_run(|config| {
-			cmd.run_with_spec::<sp_runtime::traits::HashingFor<agora_runtime::opaque::Block>, BenchmarkHostFunctions>(
-				Some(config.chain_spec),
+			// With `--runtime`, the Wasm and its genesis preset are all it needs.
+			let chain_spec = cmd.runtime.is_none().then_some(config.chain_spec);
+			cmd.run_with_spec::<HashingFor<agora_runtime::opaque::Block>, BenchmarkHostFunctions>(
+				chain_spec,
 			)
 		}),
 		#[cfg(feature = "runtime-benchmarks")]

@@ -18,6 +18,10 @@ frame_benchmarking::define_benchmarks!(
 	[cumulus_pallet_parachain_system, ParachainSystem]
 	[cumulus_pallet_xcmp_queue, XcmpQueue]
 	[cumulus_pallet_weight_reclaim, WeightReclaim]
+	[pallet_profiles, Profiles]
+	[pallet_posts, Posts]
+	[pallet_follows, Follows]
+	[pallet_reactions, Reactions]
 );
 
 use cumulus_pallet_session_benchmarking::Pallet as SessionBench;

@@ -275,7 +275,15 @@ mod runtime {
 	#[runtime::pallet_index(33)]
 	pub type MessageQueue = pallet_message_queue;
 
-	// Social pallets: 50–69 (profiles, posts, follows, reactions), added as they land.
+	// Social pallets: 50–69.
+	#[runtime::pallet_index(50)]
+	pub type Profiles = pallet_profiles;
+	#[runtime::pallet_index(51)]
+	pub type Posts = pallet_posts;
+	#[runtime::pallet_index(52)]
+	pub type Follows = pallet_follows;
+	#[runtime::pallet_index(53)]
+	pub type Reactions = pallet_reactions;
 }
 
 cumulus_pallet_parachain_system::register_validate_block! {

@@ -55,6 +55,11 @@ impl DevNode {
 	/// Starts a dev node on `base_path` with free loopback ports, sealing a block every
 	/// `block_time_ms`.
 	pub fn start(base_path: &Path, block_time_ms: u64) -> DevNode {
+		Self::start_with(base_path, &["--dev-block-time", &block_time_ms.to_string()])
+	}
+
+	/// Starts a dev node on `base_path` with free loopback ports and extra `args`.
+	pub fn start_with(base_path: &Path, args: &[&str]) -> DevNode {
 		let rpc_port = free_port();
 		let p2p_port = free_port();
 		std::fs::create_dir_all(base_path).expect("base path can be created");
@@ -64,7 +69,8 @@ impl DevNode {
 			.open(base_path.join("node.log"))
 			.expect("log file can be opened");
 		let child = Command::new(node_binary())
-			.args(["--dev", "--dev-block-time", &block_time_ms.to_string()])
+			.arg("--dev")
+			.args(args)
 			.arg("--base-path")
 			.arg(base_path)
 			.args(["--rpc-port", &rpc_port.to_string()])
@@ -250,4 +256,96 @@ pub async fn submit(client: &WsClient, extrinsic: String) -> H256 {
 		.request("author_submitExtrinsic", rpc_params![extrinsic])
 		.await
 		.expect("author_submitExtrinsic accepts the transaction")
+}
+
+/// What happened to a submitted extrinsic: the block it landed in and the events it caused.
+pub struct Outcome {
+	/// The block that includes the extrinsic.
+	pub block: H256,
+	/// The events emitted while applying it, in order.
+	pub events: Vec<agora_runtime::RuntimeEvent>,
+}
+
+impl Outcome {
+	/// The dispatch error, if the extrinsic failed.
+	pub fn error(&self) -> Option<sp_runtime::DispatchError> {
+		self.events.iter().find_map(|event| match event {
+			agora_runtime::RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+				dispatch_error,
+				..
+			}) => Some(*dispatch_error),
+			_ => None,
+		})
+	}
+
+	/// Panics unless the extrinsic succeeded.
+	pub fn expect_success(self) -> Self {
+		if let Some(error) = self.error() {
+			panic!("the extrinsic failed: {error:?}");
+		}
+		assert!(
+			self.events.iter().any(|event| matches!(
+				event,
+				agora_runtime::RuntimeEvent::System(frame_system::Event::ExtrinsicSuccess { .. })
+			)),
+			"no ExtrinsicSuccess event"
+		);
+		self
+	}
+}
+
+/// Signs `call` as `signer`, submits it, waits until a block includes it, and returns that
+/// block and the events the extrinsic caused.
+pub async fn submit_and_watch(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) -> Outcome {
+	use jsonrpsee::core::client::SubscriptionClientT;
+
+	let extrinsic = sign(client, signer, call).await;
+	let mut subscription = client
+		.subscribe::<Value, _>(
+			"author_submitAndWatchExtrinsic",
+			rpc_params![extrinsic.clone()],
+			"author_unwatchExtrinsic",
+		)
+		.await
+		.expect("author_submitAndWatchExtrinsic accepts the transaction");
+	let block: H256 = loop {
+		let status = tokio::time::timeout(PATIENCE, subscription.next())
+			.await
+			.expect("the transaction lands in time")
+			.expect("the subscription stays open")
+			.expect("a status update decodes");
+		if let Some(hash) = status.get("inBlock").or_else(|| status.get("finalized")) {
+			break serde_json::from_value(hash.clone()).expect("a block hash");
+		}
+		assert!(
+			!(status.get("invalid").is_some() || status.get("dropped").is_some()),
+			"the transaction was rejected: {status}"
+		);
+	};
+	let _ = subscription.unsubscribe().await;
+
+	let signed_block: Value =
+		client.request("chain_getBlock", rpc_params![block]).await.expect("chain_getBlock");
+	let index = signed_block["block"]["extrinsics"]
+		.as_array()
+		.expect("a block has extrinsics")
+		.iter()
+		.position(|xt| xt.as_str() == Some(extrinsic.as_str()))
+		.expect("the block includes the extrinsic") as u32;
+
+	let key = frame_system::Events::<Runtime>::hashed_key().to_vec();
+	let raw: String = client
+		.request("state_getStorage", rpc_params![encode_hex(&key), block])
+		.await
+		.expect("state_getStorage");
+	let records = Vec::<frame_system::EventRecord<agora_runtime::RuntimeEvent, H256>>::decode(
+		&mut &decode_hex(&raw)[..],
+	)
+	.expect("System.Events decodes");
+	let events = records
+		.into_iter()
+		.filter(|record| record.phase == frame_system::Phase::ApplyExtrinsic(index))
+		.map(|record| record.event)
+		.collect();
+	Outcome { block, events }
 }

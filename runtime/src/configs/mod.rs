@@ -3,10 +3,12 @@
 //! - [`system`]: frame-system, timestamp, parachain-system, parachain-info, weight reclaim;
 //! - [`monetary`]: balances, transaction payment, sudo;
 //! - [`collator`]: authorship, collator selection, session, Aura;
-//! - [`xcm`]: the XCM executor, pallet-xcm, XCMP and message queues.
+//! - [`xcm`]: the XCM executor, pallet-xcm, XCMP and message queues;
+//! - [`social`]: the social pallets and their deposits.
 
 pub mod collator;
 pub mod monetary;
+pub mod social;
 pub mod system;
 pub mod xcm;
 

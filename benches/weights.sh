@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Generates the runtime's weight files for Agora's pallets: runs each pallet's
+# frame-benchmarking v2 benchmarks inside the real runtime Wasm, built with
+# `--features runtime-benchmarks`, and writes runtime/src/weights/<pallet>.rs.
+#
+#   benches/weights.sh                      # all Agora pallets, 50 steps, 20 repeats
+#   benches/weights.sh pallet_posts         # one pallet
+#   STEPS=2 REPEAT=1 benches/weights.sh     # a quick smoke run (numbers not for use)
+set -euo pipefail
+. "$(dirname "$0")/../scripts/env.sh"
+cd "$AGORA_ROOT"
+
+pallets=("$@")
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_profiles pallet_posts)
+steps="${STEPS:-50}"
+repeat="${REPEAT:-20}"
+output_dir="${OUTPUT_DIR:-runtime/src/weights}"
+
+phase "build the benchmarking runtime" \
+	cargo build --release --locked -p agora-runtime --features runtime-benchmarks
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cp "$CARGO_TARGET_DIR/release/wbuild/agora-runtime/agora_runtime.compact.compressed.wasm" \
+	"$work/agora_runtime_benchmarks.wasm"
+
+# Both runtime builds write the same wbuild/ output: make the node's build put the normal
+# runtime back before it is embedded.
+touch runtime/build.rs
+phase "build agora-node" cargo build --release --locked -p agora-node
+
+mkdir -p "$output_dir"
+for pallet in "${pallets[@]}"; do
+	phase "benchmark $pallet" "$AGORA_NODE" benchmark pallet \
+		--runtime "$work/agora_runtime_benchmarks.wasm" \
+		--genesis-builder=runtime \
+		--genesis-builder-preset=development \
+		--pallet "$pallet" \
+		--extrinsic '*' \
+		--steps "$steps" \
+		--repeat "$repeat" \
+		--wasm-execution=compiled \
+		--heap-pages=4096 \
+		--header benches/weight-header.txt \
+		--output "$output_dir/$pallet.rs"
+done

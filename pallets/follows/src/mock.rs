@@ -1,0 +1,77 @@
+//! A test runtime: System, Balances and Follows, with a real hold-based deposit of
+//! 10 + 1 per byte.
+
+use crate as pallet_follows;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::HoldConsideration, ConstU128, LinearStoragePrice},
+};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u128;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Follows: pallet_follows,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const FollowHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Follows(pallet_follows::HoldReason::FollowDeposit);
+}
+
+/// The deposit: 10 per item plus 1 per byte.
+pub type FollowDeposit = LinearStoragePrice<ConstU128<10>, ConstU128<1>, Balance>;
+
+impl pallet_follows::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Consideration = HoldConsideration<AccountId, Balances, FollowHoldReason, FollowDeposit>;
+	type WeightInfo = ();
+}
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+/// An account with too little to pay any deposit.
+pub const POOR: AccountId = 3;
+pub const ENDOWMENT: Balance = 1_000_000;
+
+/// Test externalities with ALICE and BOB funded and POOR nearly empty.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(ALICE, ENDOWMENT), (BOB, ENDOWMENT), (POOR, 20)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test`, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Follows::do_try_state().expect("pallet-follows invariants hold");
+	});
+}

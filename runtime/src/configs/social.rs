@@ -1,0 +1,98 @@
+//! The social pallets: profiles, posts, follows and reactions, and what their storage costs.
+//!
+//! Every stored item is paid for by a deposit held from its owner (not burnt, not paid to
+//! anyone) and released when the owner removes the item: one [`DEPOSIT_PER_ITEM`] per storage
+//! item plus [`DEPOSIT_PER_BYTE`] per byte. A post (record plus index entries, about 150
+//! bytes) holds about 0.035 AGORA.
+
+use frame_support::{parameter_types, traits::fungible::HoldConsideration, traits::Footprint};
+use sp_runtime::traits::Convert;
+
+use crate::{
+	AccountId, Balance, Balances, Runtime, RuntimeHoldReason, MICRO_UNIT, MILLI_UNIT,
+};
+
+/// Deposit per stored item: 0.01 AGORA.
+pub const DEPOSIT_PER_ITEM: Balance = 10 * MILLI_UNIT;
+/// Deposit per stored byte: 0.0001 AGORA.
+pub const DEPOSIT_PER_BYTE: Balance = 100 * MICRO_UNIT;
+
+/// Prices a storage footprint: items × [`DEPOSIT_PER_ITEM`] + bytes × [`DEPOSIT_PER_BYTE`].
+pub struct StorageDeposit;
+impl Convert<Footprint, Balance> for StorageDeposit {
+	fn convert(footprint: Footprint) -> Balance {
+		Balance::from(footprint.count)
+			.saturating_mul(DEPOSIT_PER_ITEM)
+			.saturating_add(Balance::from(footprint.size).saturating_mul(DEPOSIT_PER_BYTE))
+	}
+}
+
+parameter_types! {
+	pub const ProfileHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Profiles(pallet_profiles::HoldReason::ProfileDeposit);
+	pub const PostHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Posts(pallet_posts::HoldReason::PostDeposit);
+}
+
+impl pallet_profiles::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Consideration = HoldConsideration<AccountId, Balances, ProfileHoldReason, StorageDeposit>;
+	type WeightInfo = ();
+}
+
+impl pallet_posts::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Consideration = HoldConsideration<AccountId, Balances, PostHoldReason, StorageDeposit>;
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	pub const FollowHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Follows(pallet_follows::HoldReason::FollowDeposit);
+	pub const ReactionHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Reactions(pallet_reactions::HoldReason::ReactionDeposit);
+}
+
+impl pallet_follows::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Consideration = HoldConsideration<AccountId, Balances, FollowHoldReason, StorageDeposit>;
+	type WeightInfo = ();
+}
+
+impl pallet_reactions::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Consideration =
+		HoldConsideration<AccountId, Balances, ReactionHoldReason, StorageDeposit>;
+	// Reactions learn about posts only through `PostsInspect`.
+	type Posts = crate::Posts;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helpers::PostForBenchmarks;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_helpers {
+	use agora_primitives::{CidInput, PostId};
+	use frame_support::traits::fungible::Mutate;
+
+	use crate::{AccountId, Balances, Runtime, RuntimeOrigin, UNIT};
+
+	/// Publishes a real post for the reactions benchmarks.
+	pub struct PostForBenchmarks;
+	impl pallet_reactions::BenchmarkHelper for PostForBenchmarks {
+		fn create_post() -> PostId {
+			let author: AccountId = frame_benchmarking::account("post-author", 0, 0);
+			let _ = Balances::set_balance(&author, 1_000 * UNIT);
+			let id = pallet_posts::NextPostId::<Runtime>::get();
+			let body = CidInput::truncate_from(
+				b"bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4".to_vec(),
+			);
+			let _ = pallet_posts::Pallet::<Runtime>::create_post(RuntimeOrigin::signed(author), body);
+			id
+		}
+	}
+}
