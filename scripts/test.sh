@@ -9,3 +9,7 @@ phase "setup" bash scripts/setup.sh
 phase "fetch" cargo fetch --locked
 phase "build tests" cargo test --release --workspace --locked --no-run
 phase "run tests" cargo test --release --workspace --locked --no-fail-fast
+# The pallets' benchmarks, run once each as tests (frame-benchmarking's test suites).
+phase "benchmark tests" cargo test --release --locked --no-fail-fast \
+	-p pallet-profiles -p pallet-posts -p pallet-follows -p pallet-reactions \
+	--features runtime-benchmarks

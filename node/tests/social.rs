@@ -49,7 +49,10 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 	.await
 	.expect_success();
 	assert!(outcome.events.contains(&RuntimeEvent::Profiles(
-		pallet_profiles::Event::ProfileCreated { who: Alice.to_account_id(), metadata: cid(PROFILE_DOC) }
+		pallet_profiles::Event::ProfileCreated {
+			who: Alice.to_account_id(),
+			metadata: cid(PROFILE_DOC)
+		}
 	)));
 	let handle = pallet_profiles::HandleInput::try_from(b"Alice".to_vec()).expect("fits");
 	let outcome = submit_and_watch(
@@ -77,12 +80,18 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 	else {
 		panic!("expected PostCreated")
 	};
-	assert_eq!((author, content, kind), (Alice.to_account_id(), cid(BODY), pallet_posts::PostKind::Original));
+	assert_eq!(
+		(author, content, kind),
+		(Alice.to_account_id(), cid(BODY), pallet_posts::PostKind::Original)
+	);
 
 	let outcome = submit_and_watch(
 		&client,
 		Bob,
-		RuntimeCall::Posts(pallet_posts::Call::reply { parent: post_id, content: cid_input(REPLY_BODY) }),
+		RuntimeCall::Posts(pallet_posts::Call::reply {
+			parent: post_id,
+			content: cid_input(REPLY_BODY),
+		}),
 	)
 	.await
 	.expect_success();
@@ -149,6 +158,151 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 	)
 	.await;
 	assert_eq!(outcome.error(), Some(pallet_posts::Error::<Runtime>::InvalidCid.into()));
+
+	node.stop();
+}
+
+fn follows_event(outcome: &Outcome) -> pallet_follows::Event<Runtime> {
+	outcome
+		.events
+		.iter()
+		.find_map(|event| match event {
+			RuntimeEvent::Follows(event) => Some(event.clone()),
+			_ => None,
+		})
+		.expect("a follows event")
+}
+
+fn reactions_event(outcome: &Outcome) -> pallet_reactions::Event<Runtime> {
+	outcome
+		.events
+		.iter()
+		.find_map(|event| match event {
+			RuntimeEvent::Reactions(event) => Some(event.clone()),
+			_ => None,
+		})
+		.expect("a reactions event")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn follows_and_reactions_through_signed_extrinsics() {
+	use pallet_reactions::ReactionKind::{Downvote, Upvote};
+	use sp_keyring::Sr25519Keyring::{Charlie, Dave};
+
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let mut node = DevNode::start_with(&dir.path().join("chain"), &["--dev-block-time", "500"]);
+	let client = node.client().await;
+	let (charlie, dave) = (Charlie.to_account_id(), Dave.to_account_id());
+	let follower_count = |who: &agora_runtime::AccountId| {
+		pallet_follows::FollowerCount::<Runtime>::hashed_key_for(who)
+	};
+
+	// Follow, with the counters and both indexes in step.
+	let outcome = submit_and_watch(
+		&client,
+		Charlie,
+		RuntimeCall::Follows(pallet_follows::Call::follow { followee: dave.clone() }),
+	)
+	.await
+	.expect_success();
+	assert_eq!(
+		follows_event(&outcome),
+		pallet_follows::Event::Followed { follower: charlie.clone(), followee: dave.clone() }
+	);
+	assert_eq!(read_storage::<u32>(&client, &follower_count(&dave)).await, Some(1));
+	let following_key = pallet_follows::FollowingCount::<Runtime>::hashed_key_for(&charlie);
+	assert_eq!(read_storage::<u32>(&client, &following_key).await, Some(1));
+
+	// Following oneself is refused with a typed error.
+	let outcome = submit_and_watch(
+		&client,
+		Dave,
+		RuntimeCall::Follows(pallet_follows::Call::follow { followee: dave.clone() }),
+	)
+	.await;
+	assert_eq!(outcome.error(), Some(pallet_follows::Error::<Runtime>::CannotFollowSelf.into()));
+
+	let outcome = submit_and_watch(
+		&client,
+		Charlie,
+		RuntimeCall::Follows(pallet_follows::Call::unfollow { followee: dave.clone() }),
+	)
+	.await
+	.expect_success();
+	assert_eq!(
+		follows_event(&outcome),
+		pallet_follows::Event::Unfollowed { follower: charlie.clone(), followee: dave.clone() }
+	);
+	assert_eq!(read_storage::<u32>(&client, &follower_count(&dave)).await, None);
+
+	// A post to react to.
+	let outcome = submit_and_watch(
+		&client,
+		Dave,
+		RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid_input(BODY) }),
+	)
+	.await
+	.expect_success();
+	let pallet_posts::Event::PostCreated { post_id, .. } = posts_event(&outcome) else {
+		panic!("expected PostCreated")
+	};
+	let count_of =
+		|kind| pallet_reactions::ReactionCounts::<Runtime>::hashed_key_for(post_id, kind);
+
+	// React, change the reaction, remove it.
+	let outcome = submit_and_watch(
+		&client,
+		Charlie,
+		RuntimeCall::Reactions(pallet_reactions::Call::react { post_id, kind: Upvote }),
+	)
+	.await
+	.expect_success();
+	assert_eq!(
+		reactions_event(&outcome),
+		pallet_reactions::Event::Reacted { who: charlie.clone(), post_id, kind: Upvote }
+	);
+	assert_eq!(read_storage::<u32>(&client, &count_of(Upvote)).await, Some(1));
+
+	let outcome = submit_and_watch(
+		&client,
+		Charlie,
+		RuntimeCall::Reactions(pallet_reactions::Call::react { post_id, kind: Downvote }),
+	)
+	.await
+	.expect_success();
+	assert_eq!(
+		reactions_event(&outcome),
+		pallet_reactions::Event::ReactionChanged {
+			who: charlie.clone(),
+			post_id,
+			from: Upvote,
+			to: Downvote,
+		}
+	);
+	assert_eq!(read_storage::<u32>(&client, &count_of(Upvote)).await, None);
+	assert_eq!(read_storage::<u32>(&client, &count_of(Downvote)).await, Some(1));
+
+	let outcome = submit_and_watch(
+		&client,
+		Charlie,
+		RuntimeCall::Reactions(pallet_reactions::Call::unreact { post_id }),
+	)
+	.await
+	.expect_success();
+	assert_eq!(
+		reactions_event(&outcome),
+		pallet_reactions::Event::Unreacted { who: charlie.clone(), post_id, kind: Downvote }
+	);
+	assert_eq!(read_storage::<u32>(&client, &count_of(Downvote)).await, None);
+
+	// Reacting to a post that does not exist is refused.
+	let outcome = submit_and_watch(
+		&client,
+		Charlie,
+		RuntimeCall::Reactions(pallet_reactions::Call::react { post_id: 9_999, kind: Upvote }),
+	)
+	.await;
+	assert_eq!(outcome.error(), Some(pallet_reactions::Error::<Runtime>::PostNotFound.into()));
 
 	node.stop();
 }

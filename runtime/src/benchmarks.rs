@@ -10,11 +10,9 @@ use crate::*;
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_balances, Balances]
-	[pallet_session, SessionBench::<Runtime>]
 	[pallet_timestamp, Timestamp]
 	[pallet_message_queue, MessageQueue]
 	[pallet_sudo, Sudo]
-	[pallet_collator_selection, CollatorSelection]
 	[cumulus_pallet_parachain_system, ParachainSystem]
 	[cumulus_pallet_xcmp_queue, XcmpQueue]
 	[cumulus_pallet_weight_reclaim, WeightReclaim]
@@ -24,7 +22,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_reactions, Reactions]
 );
 
-use cumulus_pallet_session_benchmarking::Pallet as SessionBench;
 use frame_system_benchmarking::Pallet as SystemBench;
 
 impl frame_system_benchmarking::Config for Runtime {
@@ -42,11 +39,8 @@ impl frame_system_benchmarking::Config for Runtime {
 	}
 }
 
-impl cumulus_pallet_session_benchmarking::Config for Runtime {}
-
 /// The benchmarks this runtime offers, and the storage they touch.
 pub fn benchmark_metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
-	use frame_benchmarking::Benchmarking;
 	use frame_support::traits::StorageInfoTrait;
 
 	let mut list = Vec::<BenchmarkList>::new();
@@ -56,7 +50,6 @@ pub fn benchmark_metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>)
 
 /// Runs the benchmarks `config` selects.
 pub fn dispatch_benchmark(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
-	use frame_benchmarking::Benchmarking;
 	use frame_support::traits::WhitelistedStorageKeys;
 
 	let whitelist = AllPalletsWithSystem::whitelisted_storage_keys();

@@ -7,7 +7,8 @@
 //! - `lib.rs` (this file): the chain's basic types, its version, and the pallet list;
 //! - [`configs`]: one `Config` implementation per concern (system, money, collators, XCM);
 //! - [`apis`]: the runtime APIs the node and clients call;
-//! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets.
+//! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets;
+//! - [`weights`]: the social pallets' generated weights.
 //!
 //! Pallet indices are grouped by role and never reused: 0–9 system, 10–19 money and
 //! governance, 20–29 collators, 30–39 XCM, 50–69 the social pallets.
@@ -27,6 +28,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use smallvec::smallvec;

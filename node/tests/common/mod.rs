@@ -196,6 +196,15 @@ pub fn encode_hex(bytes: &[u8]) -> String {
 	format!("0x{}", HexDisplay::from(&bytes))
 }
 
+/// Reads and decodes the storage value at `key` (at the best block).
+pub async fn read_storage<T: Decode>(client: &WsClient, key: &[u8]) -> Option<T> {
+	let raw: Option<String> = client
+		.request("state_getStorage", rpc_params![encode_hex(key)])
+		.await
+		.expect("state_getStorage");
+	raw.map(|hex| T::decode(&mut &decode_hex(&hex)[..]).expect("the storage value decodes"))
+}
+
 /// The free balance of `who`, read from `System.Account` in chain state.
 pub async fn free_balance(client: &WsClient, who: &AccountId) -> Balance {
 	let key = frame_system::Account::<Runtime>::hashed_key_for(who);
@@ -296,7 +305,11 @@ impl Outcome {
 
 /// Signs `call` as `signer`, submits it, waits until a block includes it, and returns that
 /// block and the events the extrinsic caused.
-pub async fn submit_and_watch(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) -> Outcome {
+pub async fn submit_and_watch(
+	client: &WsClient,
+	signer: Sr25519Keyring,
+	call: RuntimeCall,
+) -> Outcome {
 	use jsonrpsee::core::client::SubscriptionClientT;
 
 	let extrinsic = sign(client, signer, call).await;
@@ -333,7 +346,8 @@ pub async fn submit_and_watch(client: &WsClient, signer: Sr25519Keyring, call: R
 		.position(|xt| xt.as_str() == Some(extrinsic.as_str()))
 		.expect("the block includes the extrinsic") as u32;
 
-	let key = frame_system::Events::<Runtime>::hashed_key().to_vec();
+	// `System.Events` is private to frame-system; its key is the plain storage prefix.
+	let key = frame_support::storage::storage_prefix(b"System", b"Events").to_vec();
 	let raw: String = client
 		.request("state_getStorage", rpc_params![encode_hex(&key), block])
 		.await

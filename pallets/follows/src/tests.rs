@@ -1,7 +1,9 @@
 //! Unit tests: every call's success path and every error path (`assert_noop!`: nothing
 //! changes), with the invariants checked after each test.
 
-use crate::{mock::*, Error, Event, FollowerCount, Followers, Following, FollowingCount, HoldReason};
+use crate::{
+	mock::*, Error, Event, FollowerCount, Followers, Following, FollowingCount, HoldReason,
+};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 
 fn held(who: AccountId) -> Balance {

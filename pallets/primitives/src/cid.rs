@@ -18,7 +18,10 @@
 //! content ID has exactly one stored form. Decoding uses the multiformats `cid` crate (no_std,
 //! `alloc` only), which builds for the runtime's Wasm target; the checks above are ours.
 
-use alloc::{string::String, vec::Vec};
+use alloc::{
+	string::{String, ToString},
+	vec::Vec,
+};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};

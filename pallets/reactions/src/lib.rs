@@ -83,14 +83,8 @@ pub mod pallet {
 
 	/// Each account's reaction to each post (post → reactor).
 	#[pallet::storage]
-	pub type Reactions<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		PostId,
-		Blake2_128Concat,
-		T::AccountId,
-		ReactionOf<T>,
-	>;
+	pub type Reactions<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PostId, Blake2_128Concat, T::AccountId, ReactionOf<T>>;
 
 	/// How many reactions of each kind each post has (zero counts are removed).
 	#[pallet::storage]
@@ -215,9 +209,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// The storage one reaction occupies: its entry, and its share of a counter.
 		pub fn footprint() -> Footprint {
-			let entry = PostId::max_encoded_len() +
-				T::AccountId::max_encoded_len() +
-				ReactionOf::<T>::max_encoded_len();
+			let entry = PostId::max_encoded_len()
+				+ T::AccountId::max_encoded_len()
+				+ ReactionOf::<T>::max_encoded_len();
 			let counter = PostId::max_encoded_len() + ReactionKind::max_encoded_len() + 4;
 			Footprint::from_parts(1, entry + counter)
 		}
@@ -242,8 +236,9 @@ pub mod pallet {
 				let amount = held.entry(who).or_default();
 				*amount = amount.saturating_add(reaction.ticket.held());
 			}
-			let stored: BTreeMap<(PostId, ReactionKind), u32> =
-				ReactionCounts::<T>::iter().map(|(post, kind, count)| ((post, kind), count)).collect();
+			let stored: BTreeMap<(PostId, ReactionKind), u32> = ReactionCounts::<T>::iter()
+				.map(|(post, kind, count)| ((post, kind), count))
+				.collect();
 			ensure!(stored == counts, "reaction counters differ from the reactions");
 			let reason: T::RuntimeHoldReason = HoldReason::ReactionDeposit.into();
 			for (who, amount) in held {

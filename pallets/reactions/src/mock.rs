@@ -2,11 +2,11 @@
 //! 10 + 1 per byte.
 
 use crate as pallet_reactions;
+use agora_primitives::{PostId, PostsInspect};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{fungible::HoldConsideration, ConstU128, LinearStoragePrice},
 };
-use agora_primitives::{PostId, PostsInspect};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -45,7 +45,8 @@ pub type ReactionDeposit = LinearStoragePrice<ConstU128<10>, ConstU128<1>, Balan
 impl pallet_reactions::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
-	type Consideration = HoldConsideration<AccountId, Balances, ReactionHoldReason, ReactionDeposit>;
+	type Consideration =
+		HoldConsideration<AccountId, Balances, ReactionHoldReason, ReactionDeposit>;
 	type Posts = MockPosts;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

@@ -1,7 +1,9 @@
 //! Unit tests: every call's success path and every error path (`assert_noop!`: nothing
 //! changes), with the invariants checked after each test. Posts come from a mock provider.
 
-use crate::{mock::*, Error, Event, HoldReason, ReactionCounts, ReactionKind, Reactions as ReactionRecords};
+use crate::{
+	mock::*, Error, Event, HoldReason, ReactionCounts, ReactionKind, Reactions as ReactionRecords,
+};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use ReactionKind::*;
 
@@ -43,7 +45,10 @@ fn every_kind_can_be_used() {
 #[test]
 fn reacting_to_a_missing_post_fails() {
 	build_and_execute(|| {
-		assert_noop!(Reactions::react(signed(ALICE), MISSING_POST, Like), Error::<Test>::PostNotFound);
+		assert_noop!(
+			Reactions::react(signed(ALICE), MISSING_POST, Like),
+			Error::<Test>::PostNotFound
+		);
 		MockPosts::delete(POST);
 		assert_noop!(Reactions::react(signed(ALICE), POST, Like), Error::<Test>::PostNotFound);
 	});

@@ -8,9 +8,7 @@
 use frame_support::{parameter_types, traits::fungible::HoldConsideration, traits::Footprint};
 use sp_runtime::traits::Convert;
 
-use crate::{
-	AccountId, Balance, Balances, Runtime, RuntimeHoldReason, MICRO_UNIT, MILLI_UNIT,
-};
+use crate::{AccountId, Balance, Balances, Runtime, RuntimeHoldReason, MICRO_UNIT, MILLI_UNIT};
 
 /// Deposit per stored item: 0.01 AGORA.
 pub const DEPOSIT_PER_ITEM: Balance = 10 * MILLI_UNIT;
@@ -38,14 +36,14 @@ impl pallet_profiles::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Consideration = HoldConsideration<AccountId, Balances, ProfileHoldReason, StorageDeposit>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_profiles::WeightInfo<Runtime>;
 }
 
 impl pallet_posts::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Consideration = HoldConsideration<AccountId, Balances, PostHoldReason, StorageDeposit>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_posts::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -59,17 +57,16 @@ impl pallet_follows::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Consideration = HoldConsideration<AccountId, Balances, FollowHoldReason, StorageDeposit>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_follows::WeightInfo<Runtime>;
 }
 
 impl pallet_reactions::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
-	type Consideration =
-		HoldConsideration<AccountId, Balances, ReactionHoldReason, StorageDeposit>;
+	type Consideration = HoldConsideration<AccountId, Balances, ReactionHoldReason, StorageDeposit>;
 	// Reactions learn about posts only through `PostsInspect`.
 	type Posts = crate::Posts;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_reactions::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helpers::PostForBenchmarks;
 }
@@ -91,7 +88,8 @@ mod benchmark_helpers {
 			let body = CidInput::truncate_from(
 				b"bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4".to_vec(),
 			);
-			let _ = pallet_posts::Pallet::<Runtime>::create_post(RuntimeOrigin::signed(author), body);
+			let _ =
+				pallet_posts::Pallet::<Runtime>::create_post(RuntimeOrigin::signed(author), body);
 			id
 		}
 	}
