@@ -29,15 +29,18 @@ fn funded_caller<T: Config>() -> T::AccountId {
 	caller
 }
 
-/// A caller with a profile and, if `with_handle`, the longest handle.
-fn caller_with_profile<T: Config>(with_handle: bool) -> T::AccountId {
+/// A caller with a profile and the given handle.
+fn caller_with_profile<T: Config>(handle: HandleInput) -> T::AccountId {
 	let caller = funded_caller::<T>();
 	let origin = RawOrigin::Signed(caller.clone());
 	Pallet::<T>::set_profile(origin.clone().into(), cid_input(OTHER_DOC)).expect("profile set");
-	if with_handle {
-		Pallet::<T>::set_handle(origin.into(), long_handle(b'b')).expect("handle set");
-	}
+	Pallet::<T>::set_handle(origin.into(), handle).expect("handle set");
 	caller
+}
+
+/// The shortest handle.
+fn short_handle() -> HandleInput {
+	HandleInput::try_from(b"bob".to_vec()).expect("fits")
 }
 
 #[benchmarks]
@@ -56,7 +59,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_profile() {
-		let caller = caller_with_profile::<T>(true);
+		let caller = caller_with_profile::<T>(long_handle(b'b'));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()));
@@ -66,7 +69,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_handle() {
-		let caller = caller_with_profile::<T>(true);
+		// Worst case: the old handle is freed and the longer new one raises the deposit.
+		let caller = caller_with_profile::<T>(short_handle());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), long_handle(b'c'));
@@ -76,7 +80,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn clear_handle() {
-		let caller = caller_with_profile::<T>(true);
+		let caller = caller_with_profile::<T>(long_handle(b'b'));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()));

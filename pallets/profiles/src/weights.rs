@@ -11,7 +11,7 @@ pub trait WeightInfo {
 	fn set_profile() -> Weight;
 	/// `remove_profile` (worst case: with a handle).
 	fn remove_profile() -> Weight;
-	/// `set_handle` (worst case: replacing a handle).
+	/// `set_handle` (worst case: replacing a short handle with a long one).
 	fn set_handle() -> Weight;
 	/// `clear_handle`.
 	fn clear_handle() -> Weight;

@@ -13,7 +13,7 @@
 // benchmark
 // pallet
 // --runtime
-// /tmp/tmp.P0rhyZ32R5/agora_runtime_benchmarks.wasm
+// /tmp/tmp.0H6DHlELR1/agora_runtime_benchmarks.wasm
 // --genesis-builder=runtime
 // --genesis-builder-preset=development
 // --pallet
@@ -52,8 +52,8 @@ impl<T: frame_system::Config> pallet_profiles::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4`
 		//  Estimated: `3622`
-		// Minimum execution time: 43_324_000 picoseconds.
-		Weight::from_parts(47_080_000, 0)
+		// Minimum execution time: 45_767_000 picoseconds.
+		Weight::from_parts(48_131_000, 0)
 			.saturating_add(Weight::from_parts(0, 3622))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> pallet_profiles::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `284`
 		//  Estimated: `3622`
-		// Minimum execution time: 41_021_000 picoseconds.
-		Weight::from_parts(43_955_000, 0)
+		// Minimum execution time: 41_802_000 picoseconds.
+		Weight::from_parts(44_175_000, 0)
 			.saturating_add(Weight::from_parts(0, 3622))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -80,15 +80,17 @@ impl<T: frame_system::Config> pallet_profiles::WeightInfo for WeightInfo<T> {
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	/// Storage: `Profiles::AccountByHandle` (r:1 w:2)
 	/// Proof: `Profiles::AccountByHandle` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn set_handle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `299`
-		//  Estimated: `3607`
-		// Minimum execution time: 17_606_000 picoseconds.
-		Weight::from_parts(18_748_000, 0)
-			.saturating_add(Weight::from_parts(0, 3607))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(3))
+		//  Measured:  `295`
+		//  Estimated: `3622`
+		// Minimum execution time: 53_009_000 picoseconds.
+		Weight::from_parts(55_352_000, 0)
+			.saturating_add(Weight::from_parts(0, 3622))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Profiles::Profiles` (r:1 w:1)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
@@ -100,8 +102,8 @@ impl<T: frame_system::Config> pallet_profiles::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `284`
 		//  Estimated: `3622`
-		// Minimum execution time: 41_371_000 picoseconds.
-		Weight::from_parts(43_745_000, 0)
+		// Minimum execution time: 41_842_000 picoseconds.
+		Weight::from_parts(44_235_000, 0)
 			.saturating_add(Weight::from_parts(0, 3622))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
