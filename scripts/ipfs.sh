@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Agora's local IPFS daemon: a real js-ipfs daemon (Kubo RPC API) locked to loopback and
+# offline, for the dev chain and the tests. Production nodes point `agora-node` at Kubo.
+#
+#   scripts/ipfs.sh start     # install (npm ci) if needed, init, configure, start; prints the API
+#   scripts/ipfs.sh stop
+#   scripts/ipfs.sh status
+#
+# Environment: AGORA_IPFS_PATH (the repo; default ~/.local/share/agora/ipfs), AGORA_IPFS_API_PORT
+# (default 5001), AGORA_IPFS_GATEWAY_PORT (default 8080). IPFS_PATH is always set explicitly:
+# without it js-ipfs would create a public-network repo in the home directory.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+export IPFS_PATH="${AGORA_IPFS_PATH:-$HOME/.local/share/agora/ipfs}"
+api_port="${AGORA_IPFS_API_PORT:-5001}"
+gateway_port="${AGORA_IPFS_GATEWAY_PORT:-8080}"
+jsipfs="$here/ipfs/node_modules/.bin/jsipfs"
+pid_file="$IPFS_PATH/daemon.pid"
+api="http://127.0.0.1:$api_port/api/v0"
+
+running() {
+	[ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null
+}
+
+install() {
+	if [ ! -x "$jsipfs" ]; then
+		echo "Installing js-ipfs (npm ci)"
+		(cd "$here/ipfs" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+	fi
+}
+
+# A repo that never talks to the public network: the `test` profile, no bootstrap peers or
+# delegates, no MDNS/WebRTC discovery, no pubsub, no routing, every address on 127.0.0.1.
+configure() {
+	if [ ! -f "$IPFS_PATH/config" ]; then
+		mkdir -p "$IPFS_PATH"
+		"$jsipfs" init --profile test >/dev/null
+	fi
+	local set="$jsipfs config --json"
+	$set Bootstrap '[]'
+	$set Addresses.Swarm '["/ip4/127.0.0.1/tcp/0"]'
+	$set Addresses.API "\"/ip4/127.0.0.1/tcp/$api_port\""
+	$set Addresses.Gateway "\"/ip4/127.0.0.1/tcp/$gateway_port\""
+	$set Addresses.Delegates '[]'
+	$set Discovery.MDNS.Enabled false
+	$set Discovery.webRTCStar.Enabled false
+	$set Pubsub.Enabled false
+	$set Routing.Type '"none"'
+	$set Swarm.DisableNatPortMap true
+}
+
+start() {
+	if running; then
+		echo "IPFS daemon already running (pid $(cat "$pid_file")), API $api"
+		return 0
+	fi
+	install
+	configure
+	nohup "$jsipfs" daemon --offline --enable-preload=false >"$IPFS_PATH/daemon.log" 2>&1 &
+	echo $! >"$pid_file"
+	for _ in $(seq 1 120); do
+		if curl -fs -X POST "$api/version" >/dev/null 2>&1; then
+			echo "IPFS daemon running (pid $(cat "$pid_file")), API $api, repo $IPFS_PATH"
+			return 0
+		fi
+		running || break
+		sleep 0.5
+	done
+	echo "The IPFS daemon did not start; its log:" >&2
+	tail -20 "$IPFS_PATH/daemon.log" >&2 || true
+	stop
+	return 1
+}
+
+stop() {
+	if running; then
+		kill "$(cat "$pid_file")" 2>/dev/null || true
+		for _ in $(seq 1 40); do running || break; sleep 0.25; done
+		running && kill -9 "$(cat "$pid_file")" 2>/dev/null || true
+	fi
+	rm -f "$pid_file"
+}
+
+case "${1:-start}" in
+	start) start ;;
+	stop) stop ;;
+	status) if running; then echo "running, API $api"; else echo "stopped"; exit 1; fi ;;
+	*) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
