@@ -19,7 +19,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::DepositTicket;
+	use agora_primitives::{decrement_or_remove, DepositTicket};
 	use codec::MaxEncodedLen;
 	use frame_support::{
 		pallet_prelude::*,
@@ -176,8 +176,8 @@ pub mod pallet {
 				Following::<T>::take(&follower, &followee).ok_or(Error::<T>::NotFollowing)?;
 			ticket.drop(&follower)?;
 			Followers::<T>::remove(&followee, &follower);
-			FollowingCount::<T>::mutate_exists(&follower, Self::decrement);
-			FollowerCount::<T>::mutate_exists(&followee, Self::decrement);
+			FollowingCount::<T>::mutate_exists(&follower, decrement_or_remove);
+			FollowerCount::<T>::mutate_exists(&followee, decrement_or_remove);
 			Self::deposit_event(Event::Unfollowed { follower, followee });
 			Ok(())
 		}
@@ -192,11 +192,6 @@ pub mod pallet {
 			Footprint::from_parts(2, following + followers)
 		}
 
-		/// Lowers a counter by one, removing it at zero.
-		fn decrement(count: &mut Option<u32>) {
-			*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
-		}
-
 		/// Whether `follower` follows `followee`.
 		pub fn follows(follower: &T::AccountId, followee: &T::AccountId) -> bool {
 			Following::<T>::contains_key(follower, followee)
@@ -208,7 +203,6 @@ pub mod pallet {
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
-			use fungible::InspectHold;
 			use sp_runtime::traits::Saturating;
 
 			let mut following: BTreeMap<T::AccountId, u32> = BTreeMap::new();
@@ -240,12 +234,7 @@ pub mod pallet {
 				"follower counters differ from the follows"
 			);
 			let reason: T::RuntimeHoldReason = HoldReason::FollowDeposit.into();
-			for (follower, amount) in held {
-				ensure!(
-					T::Currency::balance_on_hold(&reason, &follower) == amount,
-					"a follower's hold differs from their follows' tickets"
-				);
-			}
+			agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;
 			Ok(())
 		}
 	}

@@ -21,7 +21,9 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::{Cid, CidInput, DepositTicket, PostId, PostsInspect};
+	use agora_primitives::{
+		decrement_or_remove, Cid, CidInput, DepositTicket, PostId, PostsInspect,
+	};
 	use codec::{Encode, MaxEncodedLen};
 	use frame_support::{
 		pallet_prelude::*,
@@ -324,9 +326,7 @@ pub mod pallet {
 				},
 			}
 			PostsByAuthor::<T>::remove(&who, newest_first(post_id));
-			PostCountByAuthor::<T>::mutate_exists(&who, |count| {
-				*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
-			});
+			PostCountByAuthor::<T>::mutate_exists(&who, decrement_or_remove);
 			Posts::<T>::remove(post_id);
 			Self::deposit_event(Event::PostDeleted { post_id, author: who, content: post.content });
 			Ok(())
@@ -457,7 +457,6 @@ pub mod pallet {
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
-			use fungible::InspectHold;
 			use sp_runtime::traits::Saturating;
 
 			let next = NextPostId::<T>::get();
@@ -531,12 +530,7 @@ pub mod pallet {
 				);
 			}
 			let reason: T::RuntimeHoldReason = HoldReason::PostDeposit.into();
-			for (author, amount) in held {
-				ensure!(
-					T::Currency::balance_on_hold(&reason, &author) == amount,
-					"an author's post deposits on hold differ from their tickets"
-				);
-			}
+			agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;
 			Ok(())
 		}
 	}

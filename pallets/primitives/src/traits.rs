@@ -41,3 +41,26 @@ where
 		F::Balance::decode(&mut &self.encode()[..]).unwrap_or_default()
 	}
 }
+
+/// Lowers a stored counter by one and removes it at zero; for `StorageMap::mutate_exists`.
+pub fn decrement_or_remove(count: &mut Option<u32>) {
+	*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
+}
+
+/// A `try_state` check: each account's balance on hold for `reason` equals the sum of the
+/// deposit tickets the pallet stores for it (`tickets`, summed per account).
+pub fn ensure_holds_match_tickets<AccountId, Currency>(
+	reason: &Currency::Reason,
+	tickets: alloc::collections::btree_map::BTreeMap<AccountId, Currency::Balance>,
+) -> Result<(), &'static str>
+where
+	AccountId: Ord,
+	Currency: frame_support::traits::fungible::InspectHold<AccountId>,
+{
+	for (who, amount) in tickets {
+		if Currency::balance_on_hold(reason, &who) != amount {
+			return Err("an account's deposits on hold differ from its tickets");
+		}
+	}
+	Ok(())
+}

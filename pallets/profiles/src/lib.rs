@@ -297,9 +297,8 @@ pub mod pallet {
 		/// profile's deposit ticket.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use fungible::InspectHold;
-			let reason: T::RuntimeHoldReason = HoldReason::ProfileDeposit.into();
 			let mut profiles = 0u32;
+			let mut held = alloc::collections::btree_map::BTreeMap::new();
 			for (who, profile) in Profiles::<T>::iter() {
 				profiles += 1;
 				if let Some(handle) = &profile.handle {
@@ -308,10 +307,7 @@ pub mod pallet {
 						"a profile's handle is not indexed to it"
 					);
 				}
-				ensure!(
-					T::Currency::balance_on_hold(&reason, &who) == profile.ticket.held(),
-					"the profile deposit on hold differs from the ticket"
-				);
+				held.insert(who, profile.ticket.held());
 			}
 			ensure!(profiles == Profiles::<T>::count(), "the profile counter is off");
 			for (handle, who) in AccountByHandle::<T>::iter() {
@@ -321,6 +317,8 @@ pub mod pallet {
 					"the handle index points at the wrong profile"
 				);
 			}
+			let reason: T::RuntimeHoldReason = HoldReason::ProfileDeposit.into();
+			agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;
 			Ok(())
 		}
 	}

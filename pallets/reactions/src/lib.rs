@@ -28,7 +28,7 @@ pub trait BenchmarkHelper {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::{DepositTicket, PostId, PostsInspect};
+	use agora_primitives::{decrement_or_remove, DepositTicket, PostId, PostsInspect};
 	use codec::MaxEncodedLen;
 	use frame_support::{
 		pallet_prelude::*,
@@ -178,7 +178,7 @@ pub mod pallet {
 						.checked_add(1)
 						.ok_or(Error::<T>::Overflow)?;
 					ReactionCounts::<T>::insert(post_id, kind, count);
-					ReactionCounts::<T>::mutate_exists(post_id, from, Self::decrement);
+					ReactionCounts::<T>::mutate_exists(post_id, from, decrement_or_remove);
 					Reactions::<T>::insert(post_id, &who, Reaction { kind, ..reaction });
 					Self::deposit_event(Event::ReactionChanged { who, post_id, from, to: kind });
 				},
@@ -200,7 +200,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let reaction = Reactions::<T>::take(post_id, &who).ok_or(Error::<T>::NoReaction)?;
 			reaction.ticket.drop(&who)?;
-			ReactionCounts::<T>::mutate_exists(post_id, reaction.kind, Self::decrement);
+			ReactionCounts::<T>::mutate_exists(post_id, reaction.kind, decrement_or_remove);
 			Self::deposit_event(Event::Unreacted { who, post_id, kind: reaction.kind });
 			Ok(())
 		}
@@ -216,17 +216,11 @@ pub mod pallet {
 			Footprint::from_parts(1, entry + counter)
 		}
 
-		/// Lowers a counter by one, removing it at zero.
-		fn decrement(count: &mut Option<u32>) {
-			*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
-		}
-
 		/// Checks the pallet's invariants: each counter equals the number of reactions of its
 		/// kind on its post, and each reactor's hold equals the sum of their reactions' tickets.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
-			use fungible::InspectHold;
 			use sp_runtime::traits::Saturating;
 
 			let mut counts: BTreeMap<(PostId, ReactionKind), u32> = BTreeMap::new();
@@ -241,12 +235,7 @@ pub mod pallet {
 				.collect();
 			ensure!(stored == counts, "reaction counters differ from the reactions");
 			let reason: T::RuntimeHoldReason = HoldReason::ReactionDeposit.into();
-			for (who, amount) in held {
-				ensure!(
-					T::Currency::balance_on_hold(&reason, &who) == amount,
-					"a reactor's hold differs from their reactions' tickets"
-				);
-			}
+			agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;
 			Ok(())
 		}
 	}
