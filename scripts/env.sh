@@ -5,7 +5,9 @@
 
 AGORA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export AGORA_ROOT
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/agora/target}"
+# HOME may be unset in a bare CI environment: fall back to the user's home from passwd.
+AGORA_HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$AGORA_HOME/.cache/agora/target}"
 # The runtime's Wasm build must find this checkout's workspace (and its Cargo.lock).
 export WASM_BUILD_WORKSPACE_HINT="$AGORA_ROOT"
 # frame-benchmarking-cli would otherwise build one more test runtime Wasm in every node build.
