@@ -7,6 +7,9 @@ AGORA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export AGORA_ROOT
 # HOME may be unset in a bare CI environment: fall back to the user's home from passwd.
 AGORA_HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+# rustup installs cargo in ~/.cargo/bin; a bare environment may not have it on PATH.
+case ":$PATH:" in *":$AGORA_HOME/.cargo/bin:"*) ;; *) [ -d "$AGORA_HOME/.cargo/bin" ] && PATH="$AGORA_HOME/.cargo/bin:$PATH" ;; esac
+export PATH
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$AGORA_HOME/.cache/agora/target}"
 # The runtime's Wasm build must find this checkout's workspace (and its Cargo.lock).
 export WASM_BUILD_WORKSPACE_HINT="$AGORA_ROOT"
