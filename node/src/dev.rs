@@ -12,22 +12,21 @@ use agora_runtime::{opaque::Block, Hash};
 use codec::Encode;
 use cumulus_client_parachain_inherent::MockValidationDataInherentDataProvider;
 use cumulus_primitives_core::{CollectCollationInfo, ParaId, RelayParentOffsetApi};
-use futures::FutureExt;
 use polkadot_primitives::UpgradeGoAhead;
-use sc_client_api::Backend as _;
 use sc_consensus::LongestChain;
 use sc_consensus_manual_seal::{
 	consensus::aura::AuraConsensusDataProvider, EngineCommand, InstantSealParams, ManualSealParams,
 };
 use sc_service::{Configuration, TaskManager};
-use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_api::ProvideRuntimeApi;
 use sp_consensus_aura::SlotDuration;
 use sp_runtime::traits::Header as _;
 
 use crate::{
 	cli::DevSealMode,
-	service::{new_client_parts, ClientParts, ParachainClient},
+	service::{
+		new_client_parts, rpc_builder, spawn_offchain_workers, ClientParts, ParachainClient,
+	},
 };
 
 /// The relay chain's slot duration the mocked relay data pretends to have.
@@ -84,26 +83,15 @@ pub fn start_dev_node(
 			gap_sync_body_policy: None,
 		})?;
 
-	if config.offchain_worker.enabled {
-		let offchain_workers =
-			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
-				runtime_api_provider: client.clone(),
-				keystore: Some(keystore_container.keystore()),
-				offchain_db: backend.offchain_storage(),
-				transaction_pool: Some(OffchainTransactionPoolFactory::new(
-					transaction_pool.clone(),
-				)),
-				network_provider: Arc::new(network.clone()),
-				is_validator: config.role.is_authority(),
-				enable_http_requests: false,
-				custom_extensions: move |_| vec![],
-			})?;
-		task_manager.spawn_handle().spawn(
-			"offchain-workers-runner",
-			"offchain-work",
-			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
-		);
-	}
+	spawn_offchain_workers(
+		&config,
+		&task_manager,
+		&client,
+		&backend,
+		keystore_container.keystore(),
+		&transaction_pool,
+		&network,
+	)?;
 
 	let proposer = sc_basic_authorship::ProposerFactory::new(
 		task_manager.spawn_handle(),
@@ -169,25 +157,13 @@ pub fn start_dev_node(
 		},
 	}
 
-	let rpc_builder = {
-		let client = client.clone();
-		let pool = transaction_pool.clone();
-		Box::new(move |_| {
-			crate::rpc::create_full(crate::rpc::FullDeps {
-				client: client.clone(),
-				pool: pool.clone(),
-			})
-			.map_err(Into::into)
-		})
-	};
-
 	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+		rpc_builder: rpc_builder(client.clone(), transaction_pool.clone()),
 		network,
 		client,
 		keystore: keystore_container.keystore(),
 		task_manager: &mut task_manager,
 		transaction_pool,
-		rpc_builder,
 		backend,
 		system_rpc_tx,
 		tx_handler_controller,

@@ -180,6 +180,53 @@ pub fn new_partial(config: &Configuration) -> Result<Service, sc_service::Error>
 	})
 }
 
+/// Runs the runtime's offchain workers after each imported block, if the node is configured
+/// to (`--offchain-worker`).
+pub fn spawn_offchain_workers(
+	config: &Configuration,
+	task_manager: &TaskManager,
+	client: &Arc<ParachainClient>,
+	backend: &Arc<ParachainBackend>,
+	keystore: KeystorePtr,
+	transaction_pool: &Arc<TransactionPool>,
+	network: &Arc<dyn sc_network::service::traits::NetworkService>,
+) -> Result<(), sc_service::Error> {
+	if !config.offchain_worker.enabled {
+		return Ok(());
+	}
+	let offchain_workers = sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
+		runtime_api_provider: client.clone(),
+		keystore: Some(keystore),
+		offchain_db: backend.offchain_storage(),
+		transaction_pool: Some(OffchainTransactionPoolFactory::new(transaction_pool.clone())),
+		network_provider: Arc::new(network.clone()),
+		is_validator: config.role.is_authority(),
+		enable_http_requests: false,
+		custom_extensions: move |_| vec![],
+	})?;
+	task_manager.spawn_handle().spawn(
+		"offchain-workers-runner",
+		"offchain-work",
+		futures::FutureExt::boxed(
+			offchain_workers.run(client.clone(), task_manager.spawn_handle()),
+		),
+	);
+	Ok(())
+}
+
+/// What `spawn_tasks` calls to build the node's RPC modules (see [`crate::rpc`]).
+pub type RpcBuilder = Box<
+	dyn Fn(sc_rpc::SubscriptionTaskExecutor) -> Result<jsonrpsee::RpcModule<()>, sc_service::Error>,
+>;
+
+/// The RPC builder both the collator and the dev chain serve.
+pub fn rpc_builder(client: Arc<ParachainClient>, pool: Arc<TransactionPool>) -> RpcBuilder {
+	Box::new(move |_| {
+		crate::rpc::create_full(crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() })
+			.map_err(Into::into)
+	})
+}
+
 /// Starts a parachain node (a collator with `--collator`) next to an embedded relay chain node
 /// or against relay chain RPC endpoints (`--relay-chain-rpc-url`).
 pub async fn start_parachain_node<Net: NetworkBackend<Block, Hash>>(
@@ -242,43 +289,18 @@ pub async fn start_parachain_node<Net: NetworkBackend<Block, Hash>>(
 		})
 		.await?;
 
-	if parachain_config.offchain_worker.enabled {
-		let offchain_workers =
-			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
-				runtime_api_provider: client.clone(),
-				keystore: Some(params.keystore_container.keystore()),
-				offchain_db: backend.offchain_storage(),
-				transaction_pool: Some(OffchainTransactionPoolFactory::new(
-					transaction_pool.clone(),
-				)),
-				network_provider: Arc::new(network.clone()),
-				is_validator: parachain_config.role.is_authority(),
-				enable_http_requests: false,
-				custom_extensions: move |_| vec![],
-			})?;
-		task_manager.spawn_handle().spawn(
-			"offchain-workers-runner",
-			"offchain-work",
-			futures::FutureExt::boxed(
-				offchain_workers.run(client.clone(), task_manager.spawn_handle()),
-			),
-		);
-	}
-
-	let rpc_builder = {
-		let client = client.clone();
-		let transaction_pool = transaction_pool.clone();
-		Box::new(move |_| {
-			crate::rpc::create_full(crate::rpc::FullDeps {
-				client: client.clone(),
-				pool: transaction_pool.clone(),
-			})
-			.map_err(Into::into)
-		})
-	};
+	spawn_offchain_workers(
+		&parachain_config,
+		&task_manager,
+		&client,
+		&backend,
+		params.keystore_container.keystore(),
+		&transaction_pool,
+		&network,
+	)?;
 
 	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-		rpc_builder,
+		rpc_builder: rpc_builder(client.clone(), transaction_pool.clone()),
 		client: client.clone(),
 		transaction_pool: transaction_pool.clone(),
 		task_manager: &mut task_manager,
