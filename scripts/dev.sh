@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh machine to a running local dev chain:
-# installs what is missing, builds the node, and starts `agora-node --dev` with RPC on
-# ws://127.0.0.1:9944. Extra arguments go to the node, e.g. `--base-path ./data` to keep the
+# installs what is missing, builds the node, starts the local IPFS daemon (scripts/ipfs.sh,
+# API on 127.0.0.1:5001) and `agora-node --dev` with RPC on ws://127.0.0.1:9944, pinning
+# what the chain publishes. Ctrl-C stops both. Extra arguments go to the node, e.g. `--base-path ./data` to keep the
 # chain across restarts, `--instant-seal`, or `--dev-block-time 1000`.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
@@ -9,6 +10,8 @@ cd "$AGORA_ROOT"
 
 phase "setup" bash scripts/setup.sh
 phase "build agora-node" cargo build --release --locked -p agora-node
+phase "start IPFS" bash scripts/ipfs.sh start
+trap 'bash scripts/ipfs.sh stop' EXIT
 
 cat <<MSG
 
@@ -17,4 +20,5 @@ Agora dev chain starting. Open Polkadot.js apps:
 Stop it with Ctrl-C.
 
 MSG
-exec "$AGORA_NODE" --dev --rpc-port 9944 --rpc-cors all "$@"
+"$AGORA_NODE" --dev --rpc-port 9944 --rpc-cors all \
+	--ipfs-api "http://127.0.0.1:${AGORA_IPFS_API_PORT:-5001}" --ipfs-pin "$@"

@@ -85,6 +85,10 @@ pub struct Cli {
 	#[arg(long)]
 	pub instant_seal: bool,
 
+	/// The IPFS daemon and what the node does with it.
+	#[command(flatten)]
+	pub ipfs: crate::ipfs::IpfsParams,
+
 	/// Do not run the hardware benchmarks at start-up.
 	#[arg(long)]
 	pub no_hardware_benchmarks: bool,

@@ -136,7 +136,8 @@ fn run_node(cli: Cli) -> Result<()> {
 			let para_id = chain_spec_para_id(&config)
 				.unwrap_or_else(|| agora_runtime::genesis_config_presets::PARACHAIN_ID.into());
 			info!("🧪 Dev chain: sealing with {mode:?}, no relay chain");
-			return dev::start_dev_node(config, mode, para_id).map_err(sc_cli::Error::from);
+			return dev::start_dev_node(config, mode, para_id, &cli.ipfs)
+				.map_err(sc_cli::Error::from);
 		}
 
 		let para_id = chain_spec_para_id(&config).ok_or(
@@ -169,6 +170,7 @@ fn run_node(cli: Cli) -> Result<()> {
 					collator_options,
 					para_id,
 					hwbench,
+					&cli.ipfs,
 				)
 				.await
 			},
@@ -179,6 +181,7 @@ fn run_node(cli: Cli) -> Result<()> {
 					collator_options,
 					para_id,
 					hwbench,
+					&cli.ipfs,
 				)
 				.await
 			},

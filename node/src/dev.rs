@@ -12,20 +12,24 @@ use agora_runtime::{opaque::Block, Hash};
 use codec::Encode;
 use cumulus_client_parachain_inherent::MockValidationDataInherentDataProvider;
 use cumulus_primitives_core::{CollectCollationInfo, ParaId, RelayParentOffsetApi};
+use futures::StreamExt;
 use polkadot_primitives::UpgradeGoAhead;
 use sc_consensus::LongestChain;
 use sc_consensus_manual_seal::{
-	consensus::aura::AuraConsensusDataProvider, EngineCommand, InstantSealParams, ManualSealParams,
+	consensus::aura::AuraConsensusDataProvider, EngineCommand, ManualSealParams,
 };
 use sc_service::{Configuration, TaskManager};
+use sc_transaction_pool_api::TransactionPool as _;
 use sp_api::ProvideRuntimeApi;
 use sp_consensus_aura::SlotDuration;
 use sp_runtime::traits::Header as _;
 
 use crate::{
 	cli::DevSealMode,
+	ipfs::IpfsParams,
 	service::{
 		new_client_parts, rpc_builder, spawn_offchain_workers, ClientParts, ParachainClient,
+		TransactionPool,
 	},
 };
 
@@ -41,6 +45,7 @@ pub fn start_dev_node(
 	mut config: Configuration,
 	mode: DevSealMode,
 	para_id: ParaId,
+	ipfs: &IpfsParams,
 ) -> Result<TaskManager, sc_service::Error> {
 	let ClientParts {
 		client,
@@ -93,6 +98,8 @@ pub fn start_dev_node(
 		&network,
 	)?;
 
+	let content = crate::ipfs::start(ipfs, &config, &task_manager, &client)?;
+
 	let proposer = sc_basic_authorship::ProposerFactory::new(
 		task_manager.spawn_handle(),
 		client.clone(),
@@ -108,57 +115,24 @@ pub fn start_dev_node(
 	let create_inherent_data_providers =
 		mocked_relay_inherents(client.clone(), para_id, slot_duration);
 
-	match mode {
-		DevSealMode::Instant => {
-			let sealing =
-				sc_consensus_manual_seal::run_instant_seal_and_finalize(InstantSealParams {
-					block_import: client.clone(),
-					env: proposer,
-					client: client.clone(),
-					pool: transaction_pool.clone(),
-					select_chain: LongestChain::new(backend.clone()),
-					consensus_data_provider: Some(Box::new(aura_digest_provider)),
-					create_inherent_data_providers,
-				});
-			task_manager.spawn_essential_handle().spawn_blocking("instant-seal", None, sealing);
-		},
-		DevSealMode::Interval(millis) => {
-			let (mut seal_sender, seal_commands) = futures::channel::mpsc::channel(16);
-			task_manager.spawn_essential_handle().spawn("dev-block-timer", None, async move {
-				let mut timer = tokio::time::interval(Duration::from_millis(millis.max(1)));
-				timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-				loop {
-					timer.tick().await;
-					let command = EngineCommand::SealNewBlock {
-						create_empty: true,
-						finalize: true,
-						parent_hash: None,
-						sender: None,
-					};
-					// A full channel means the sealer is behind: skip this tick.
-					if let Err(error) = seal_sender.try_send(command) {
-						if error.is_disconnected() {
-							break;
-						}
-					}
-				}
-			});
-			let sealing = sc_consensus_manual_seal::run_manual_seal(ManualSealParams {
-				block_import: client.clone(),
-				env: proposer,
-				client: client.clone(),
-				pool: transaction_pool.clone(),
-				select_chain: LongestChain::new(backend.clone()),
-				commands_stream: Box::pin(seal_commands),
-				consensus_data_provider: Some(Box::new(aura_digest_provider)),
-				create_inherent_data_providers,
-			});
-			task_manager.spawn_essential_handle().spawn_blocking("interval-seal", None, sealing);
-		},
-	}
+	let seal_commands = match mode {
+		DevSealMode::Instant => instant_seal_commands(&transaction_pool),
+		DevSealMode::Interval(millis) => interval_seal_commands(&task_manager, millis),
+	};
+	let sealing = sc_consensus_manual_seal::run_manual_seal(ManualSealParams {
+		block_import: client.clone(),
+		env: proposer,
+		client: client.clone(),
+		pool: transaction_pool.clone(),
+		select_chain: LongestChain::new(backend.clone()),
+		commands_stream: seal_commands,
+		consensus_data_provider: Some(Box::new(aura_digest_provider)),
+		create_inherent_data_providers,
+	});
+	task_manager.spawn_essential_handle().spawn_blocking("dev-seal", None, sealing);
 
 	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-		rpc_builder: rpc_builder(client.clone(), transaction_pool.clone()),
+		rpc_builder: rpc_builder(client.clone(), transaction_pool.clone(), content),
 		network,
 		client,
 		keystore: keystore_container.keystore(),
@@ -174,6 +148,47 @@ pub fn start_dev_node(
 	})?;
 
 	Ok(task_manager)
+}
+
+type SealCommands = std::pin::Pin<Box<dyn futures::Stream<Item = EngineCommand<Hash>> + Send>>;
+
+/// One sealed and finalized block per transaction the pool accepts.
+///
+/// `create_empty` is set because manual seal decides a block is empty by comparing its
+/// extrinsic count with the number of inherent *data* entries, and the mocked relay data
+/// brings two entries for one inherent: a block with one transaction would count as empty.
+fn instant_seal_commands(pool: &Arc<TransactionPool>) -> SealCommands {
+	Box::pin(pool.import_notification_stream().map(|_| EngineCommand::SealNewBlock {
+		create_empty: true,
+		finalize: true,
+		parent_hash: None,
+		sender: None,
+	}))
+}
+
+/// One sealed and finalized block every `millis` milliseconds, with or without transactions.
+fn interval_seal_commands(task_manager: &TaskManager, millis: u64) -> SealCommands {
+	let (mut seal_sender, seal_commands) = futures::channel::mpsc::channel(16);
+	task_manager.spawn_essential_handle().spawn("dev-block-timer", None, async move {
+		let mut timer = tokio::time::interval(Duration::from_millis(millis.max(1)));
+		timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+		loop {
+			timer.tick().await;
+			let command = EngineCommand::SealNewBlock {
+				create_empty: true,
+				finalize: true,
+				parent_hash: None,
+				sender: None,
+			};
+			// A full channel means the sealer is behind: skip this tick.
+			if let Err(error) = seal_sender.try_send(command) {
+				if error.is_disconnected() {
+					break;
+				}
+			}
+		}
+	});
+	Box::pin(seal_commands)
 }
 
 /// Inherent data for the block built on `parent`: a timestamp and mocked relay chain

@@ -1,17 +1,19 @@
 //! The node's JSON-RPC API beyond Substrate's built-in methods.
 //!
 //! `create_full` assembles the modules every Agora node serves: account nonces and dry runs
-//! (`system_*`), fee queries (`payment_*`). The project's own modules (content, social
-//! queries) are merged here as they land.
+//! (`system_*`), fee queries (`payment_*`), IPFS content (`content_*`, see
+//! [`crate::ipfs::rpc`]) and the social queries (`social_*`, the `agora-social-rpc` crate).
 
 use std::sync::Arc;
 
-use agora_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use agora_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+
+use crate::ipfs::ContentStore;
 
 /// What the RPC modules need from the node.
 pub struct FullDeps<C, P> {
@@ -19,6 +21,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
+	/// The IPFS daemon behind `content_*`.
+	pub content: Arc<ContentStore>,
 }
 
 /// Builds the RPC modules the node serves next to Substrate's own.
@@ -34,7 +38,11 @@ where
 		+ 'static,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ pallet_posts_runtime_api::PostsApi<Block, AccountId, BlockNumber>
+		+ pallet_profiles_runtime_api::ProfilesApi<Block, AccountId, BlockNumber>
+		+ pallet_follows_runtime_api::FollowsApi<Block, AccountId>
+		+ pallet_reactions_runtime_api::ReactionsApi<Block, AccountId>,
 	P: TransactionPool<Block = Block, Hash = <Block as sp_runtime::traits::Block>::Hash>
 		+ Sync
 		+ Send
@@ -43,9 +51,15 @@ where
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
-	let FullDeps { client, pool } = deps;
+	use agora_social_rpc::{Social, SocialApiServer};
+
+	use crate::ipfs::rpc::{Content, ContentApiServer};
+
+	let FullDeps { client, pool, content } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Social::<_, Block, BlockNumber>::new(client).into_rpc())?;
+	module.merge(Content::new(content).into_rpc())?;
 	Ok(module)
 }

@@ -28,6 +28,8 @@ use sc_transaction_pool::TransactionPoolHandle;
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_keystore::KeystorePtr;
 
+use crate::ipfs::{ContentStore, IpfsParams};
+
 /// Host functions the runtime may call.
 #[cfg(not(feature = "runtime-benchmarks"))]
 pub type HostFunctions = cumulus_client_service::ParachainHostFunctions;
@@ -220,10 +222,18 @@ pub type RpcBuilder = Box<
 >;
 
 /// The RPC builder both the collator and the dev chain serve.
-pub fn rpc_builder(client: Arc<ParachainClient>, pool: Arc<TransactionPool>) -> RpcBuilder {
+pub fn rpc_builder(
+	client: Arc<ParachainClient>,
+	pool: Arc<TransactionPool>,
+	content: Arc<ContentStore>,
+) -> RpcBuilder {
 	Box::new(move |_| {
-		crate::rpc::create_full(crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() })
-			.map_err(Into::into)
+		crate::rpc::create_full(crate::rpc::FullDeps {
+			client: client.clone(),
+			pool: pool.clone(),
+			content: content.clone(),
+		})
+		.map_err(Into::into)
 	})
 }
 
@@ -235,6 +245,7 @@ pub async fn start_parachain_node<Net: NetworkBackend<Block, Hash>>(
 	collator_options: CollatorOptions,
 	para_id: ParaId,
 	hwbench: Option<sc_sysinfo::HwBench>,
+	ipfs: &IpfsParams,
 ) -> sc_service::error::Result<TaskManager> {
 	let parachain_config = prepare_node_config(parachain_config);
 
@@ -299,8 +310,10 @@ pub async fn start_parachain_node<Net: NetworkBackend<Block, Hash>>(
 		&network,
 	)?;
 
+	let content = crate::ipfs::start(ipfs, &parachain_config, &task_manager, &client)?;
+
 	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-		rpc_builder: rpc_builder(client.clone(), transaction_pool.clone()),
+		rpc_builder: rpc_builder(client.clone(), transaction_pool.clone(), content),
 		client: client.clone(),
 		transaction_pool: transaction_pool.clone(),
 		task_manager: &mut task_manager,

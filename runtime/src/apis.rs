@@ -16,11 +16,16 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use agora_primitives::{Page, PostId};
+use pallet_posts_runtime_api::{Feed, PostView, MAX_FEED_SOURCES};
+use pallet_profiles_runtime_api::ProfileView;
+use pallet_reactions_runtime_api::ReactionKind;
+
 use crate::{
-	AccountId, AuraId, Balance, Block, ConsensusHook, Executive, InherentDataExt, Nonce,
-	ParachainInfo, ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, BLOCK_PROCESSING_VELOCITY, RELAY_PARENT_OFFSET, SLOT_DURATION,
-	VERSION,
+	AccountId, AuraId, Balance, Block, BlockNumber, ConsensusHook, Executive, Follows,
+	InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Posts, Profiles, Reactions, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	BLOCK_PROCESSING_VELOCITY, RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
 };
 
 impl_runtime_apis! {
@@ -180,6 +185,72 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_profiles_runtime_api::ProfilesApi<Block, AccountId, BlockNumber> for Runtime {
+		fn profile(account: AccountId) -> Option<ProfileView<AccountId, BlockNumber>> {
+			Profiles::profile_view(account)
+		}
+
+		fn profile_by_handle(handle: Vec<u8>) -> Option<ProfileView<AccountId, BlockNumber>> {
+			Profiles::profile_by_handle(&handle)
+		}
+	}
+
+	impl pallet_posts_runtime_api::PostsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn post(id: PostId) -> Option<PostView<AccountId, BlockNumber>> {
+			Posts::post_view(id)
+		}
+
+		fn replies(parent: PostId, after: Option<PostId>, limit: u32)
+			-> Page<PostView<AccountId, BlockNumber>, PostId>
+		{
+			Posts::replies_page(parent, after, limit)
+		}
+
+		fn author_posts(author: AccountId, before: Option<PostId>, limit: u32)
+			-> Page<PostView<AccountId, BlockNumber>, PostId>
+		{
+			Posts::author_page(&author, before, limit)
+		}
+
+		fn feed(account: AccountId, before: Option<PostId>, limit: u32)
+			-> Feed<AccountId, BlockNumber>
+		{
+			let (followed, truncated) = Follows::followed_up_to(&account, MAX_FEED_SOURCES);
+			Feed {
+				page: Posts::merged_page(&followed, before, limit),
+				sources: followed.len() as u32,
+				truncated,
+			}
+		}
+	}
+
+	impl pallet_follows_runtime_api::FollowsApi<Block, AccountId> for Runtime {
+		fn following(who: AccountId, after: Option<AccountId>, limit: u32) -> Page<AccountId, AccountId> {
+			Follows::following_page(&who, after.as_ref(), limit)
+		}
+
+		fn followers(who: AccountId, after: Option<AccountId>, limit: u32) -> Page<AccountId, AccountId> {
+			Follows::followers_page(&who, after.as_ref(), limit)
+		}
+
+		fn follow_counts(who: AccountId) -> (u32, u32) {
+			(
+				pallet_follows::FollowingCount::<Runtime>::get(&who),
+				pallet_follows::FollowerCount::<Runtime>::get(&who),
+			)
+		}
+	}
+
+	impl pallet_reactions_runtime_api::ReactionsApi<Block, AccountId> for Runtime {
+		fn reaction_counts(post: PostId) -> Vec<(ReactionKind, u32)> {
+			Reactions::reaction_counts(post)
+		}
+
+		fn reaction_of(post: PostId, who: AccountId) -> Option<ReactionKind> {
+			Reactions::reaction_of(post, &who)
 		}
 	}
 

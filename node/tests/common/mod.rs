@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod ipfs;
+
 use std::{
 	future::Future,
 	net::TcpListener,
@@ -22,7 +24,7 @@ use jsonrpsee::{
 	ws_client::{WsClient, WsClientBuilder},
 };
 use serde_json::Value;
-use sp_core::{hexdisplay::HexDisplay, Pair, H256};
+use sp_core::{Pair, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, MultiAddress, MultiSignature};
 
@@ -114,6 +116,12 @@ impl DevNode {
 		lines[lines.len().saturating_sub(40)..].join("\n")
 	}
 
+	/// Kills the node at once (SIGKILL), as a crash or power loss would.
+	pub fn kill(mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+
 	/// Stops the node the way an operator would (SIGTERM) and waits for it to exit.
 	pub fn stop(mut self) {
 		self.terminate();
@@ -193,7 +201,13 @@ pub fn decode_hex(hex: &str) -> Vec<u8> {
 
 /// Encodes bytes as `0x…` hex.
 pub fn encode_hex(bytes: &[u8]) -> String {
-	format!("0x{}", HexDisplay::from(&bytes))
+	// Not `HexDisplay`: it abbreviates long inputs with an ellipsis.
+	let mut hex = String::with_capacity(2 + 2 * bytes.len());
+	hex.push_str("0x");
+	for byte in bytes {
+		hex.push_str(&format!("{byte:02x}"));
+	}
+	hex
 }
 
 /// Reads and decodes the storage value at `key` (at the best block).

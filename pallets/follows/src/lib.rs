@@ -10,10 +10,14 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+mod queries;
+#[cfg(test)]
+mod query_tests;
 #[cfg(test)]
 mod tests;
 pub mod weights;
 
+pub use queries::*;
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]

@@ -10,11 +10,15 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+mod queries;
+#[cfg(test)]
+mod query_tests;
 #[cfg(test)]
 mod tests;
 pub mod types;
 pub mod weights;
 
+pub use queries::*;
 pub use types::*;
 pub use weights::WeightInfo;
 

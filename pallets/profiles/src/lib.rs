@@ -10,11 +10,13 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+mod queries;
 #[cfg(test)]
 mod tests;
 pub mod types;
 pub mod weights;
 
+pub use queries::*;
 pub use types::*;
 pub use weights::WeightInfo;
 

@@ -244,3 +244,20 @@ fn no_privileged_origin_can_remove_a_profile() {
 		assert!(ProfileRecords::<Test>::get(ALICE).is_some());
 	});
 }
+
+#[test]
+fn queries_find_a_profile_by_account_and_by_handle_in_any_case() {
+	build_and_execute(|| {
+		assert_eq!(Profiles::profile_view(ALICE), None);
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V1)));
+		assert_ok!(Profiles::set_handle(signed(ALICE), handle("Alice_1")));
+		let view = Profiles::profile_view(ALICE).unwrap();
+		assert_eq!(view.account, ALICE);
+		assert_eq!(view.metadata, cid(DOC_V1));
+		assert_eq!(view.handle.as_ref().map(|h| h.to_vec()), Some(b"alice_1".to_vec()));
+		assert_eq!(Profiles::profile_by_handle(b"ALICE_1"), Some(view));
+		assert_eq!(Profiles::profile_by_handle(b"bob"), None);
+		assert_eq!(Profiles::profile_by_handle(b"no spaces allowed"), None);
+		assert_eq!(Profiles::profile_by_handle(b""), None);
+	});
+}

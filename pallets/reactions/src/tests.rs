@@ -130,3 +130,21 @@ fn no_privileged_origin_can_remove_a_reaction() {
 		assert!(ReactionRecords::<Test>::get(POST, ALICE).is_some());
 	});
 }
+
+#[test]
+fn queries_count_by_kind_and_name_each_accounts_reaction() {
+	build_and_execute(|| {
+		assert_eq!(Reactions::reaction_counts(POST), vec![]);
+		assert_ok!(Reactions::react(signed(ALICE), POST, Love));
+		assert_ok!(Reactions::react(signed(BOB), POST, Like));
+		assert_eq!(Reactions::reaction_counts(POST), vec![(Like, 1), (Love, 1)]);
+		assert_eq!(Reactions::reaction_of(POST, &ALICE), Some(Love));
+		assert_eq!(Reactions::reaction_of(POST, &POOR), None);
+		// A changed reaction moves its count; a kind nobody uses any more is left out.
+		assert_ok!(Reactions::react(signed(ALICE), POST, Like));
+		assert_eq!(Reactions::reaction_counts(POST), vec![(Like, 2)]);
+		assert_ok!(Reactions::unreact(signed(BOB), POST));
+		assert_eq!(Reactions::reaction_counts(POST), vec![(Like, 1)]);
+		assert_eq!(Reactions::reaction_of(POST, &BOB), None);
+	});
+}

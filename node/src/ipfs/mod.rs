@@ -1,0 +1,46 @@
+//! The IPFS side of the node. Post bodies and profile documents live on IPFS; the chain keeps
+//! only their CIDs. This module lets a user turn a body into a CID (`content_add`), read a
+//! body back (`content_get`), and lets an operator keep every CID the chain uses pinned
+//! (the pinning follower, `--ipfs-pin`).
+//!
+//! The node speaks the Kubo RPC API (`/api/v0/…`) through `ipfs-api-backend-hyper`, so any
+//! daemon that serves it works: Kubo in production, the project's js-ipfs daemon
+//! (`scripts/ipfs.sh`) for the dev chain and the tests. CIDs are the `agora-primitives` type
+//! the runtime validates with, so node and chain agree on them byte for byte.
+
+mod params;
+pub mod pinning;
+pub mod rpc;
+mod store;
+
+use std::sync::Arc;
+
+use log::{info, warn};
+use sc_service::{Configuration, TaskManager};
+
+pub use params::IpfsParams;
+pub use store::{ContentError, ContentStore};
+
+use crate::service::ParachainClient;
+
+/// Connects the node to its IPFS daemon and starts the pinning follower if asked to; returns
+/// the store the `content_*` RPC methods serve.
+pub fn start(
+	params: &IpfsParams,
+	config: &Configuration,
+	task_manager: &TaskManager,
+	client: &Arc<ParachainClient>,
+) -> Result<Arc<ContentStore>, sc_service::Error> {
+	let store = Arc::new(params.store().map_err(|e| format!("--ipfs-api {e}"))?);
+	let probe = store.clone();
+	task_manager.spawn_handle().spawn("ipfs-probe", Some("ipfs"), async move {
+		match probe.version().await {
+			Ok(version) => info!("📦 IPFS daemon {version} at {}", probe.api()),
+			Err(error) => warn!("📦 {error}: content_* calls fail until it is up"),
+		}
+	});
+	if params.ipfs_pin {
+		pinning::spawn(config, task_manager, client.clone(), store.clone())?;
+	}
+	Ok(store)
+}

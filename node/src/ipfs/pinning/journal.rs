@@ -1,0 +1,242 @@
+//! The follower's memory, kept in a RocksDB database under the node's base path.
+//!
+//! It holds three things that must move together: the next finalized block to read, how many
+//! live on-chain references each CID has, and the pins and unpins still owed to the daemon.
+//! Each block is recorded in one atomic write, so a node killed at any moment resumes exactly
+//! where it stopped, and owed work survives restarts until the daemon has done it.
+//!
+//! References are counted because two posts may carry the same body (the same bytes have the
+//! same CID): deleting one must not unpin the other's body. A CID is pinned when its count
+//! leaves zero and unpinned when it returns there. Owed work is keyed by CID, so a later want
+//! replaces an earlier one (pin then unpin before the daemon saw either: only the unpin runs).
+
+use std::{collections::BTreeMap, io, path::Path, sync::Mutex};
+
+use agora_primitives::Cid;
+use codec::{Decode, Encode};
+use kvdb::DBTransaction;
+use kvdb_rocksdb::{Database, DatabaseConfig};
+
+use super::events::Change;
+
+const COL_META: u32 = 0;
+const COL_REFS: u32 = 1;
+const COL_OWED: u32 = 2;
+const COLUMNS: u32 = 3;
+const NEXT_BLOCK: &[u8] = b"next_block";
+
+/// What the daemon should do with a CID.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode)]
+pub enum Want {
+	/// Pin it: the chain references it.
+	Pinned,
+	/// Unpin it: nothing on chain references it any more.
+	Unpinned,
+}
+
+/// The persisted state of the pinning follower.
+pub struct PinJournal {
+	db: Database,
+	/// Serialises read-modify-write cycles between the follower and the pinner.
+	write: Mutex<()>,
+}
+
+fn corrupt(what: &str) -> io::Error {
+	io::Error::new(io::ErrorKind::InvalidData, format!("pinning journal: corrupt {what}"))
+}
+
+impl PinJournal {
+	/// Opens (or creates) the journal in the directory `path`.
+	pub fn open(path: &Path) -> io::Result<Self> {
+		std::fs::create_dir_all(path)?;
+		let db = Database::open(&DatabaseConfig::with_columns(COLUMNS), path)?;
+		Ok(Self { db, write: Mutex::new(()) })
+	}
+
+	/// The next finalized block to read; `None` for a new journal.
+	pub fn next_block(&self) -> io::Result<Option<u32>> {
+		self.db
+			.get(COL_META, NEXT_BLOCK)?
+			.map(|bytes| u32::decode(&mut &bytes[..]).map_err(|_| corrupt("block number")))
+			.transpose()
+	}
+
+	/// Records that block `number` made `changes`, and that the next block to read is the one
+	/// after it. Returns how many pins or unpins this made owed.
+	pub fn record_block(&self, number: u32, changes: &[Change]) -> io::Result<usize> {
+		let _guard = self.write.lock().map_err(|_| corrupt("lock"))?;
+		let mut counts = BTreeMap::<Vec<u8>, u32>::new();
+		let mut owed = BTreeMap::<Vec<u8>, Want>::new();
+		for change in changes {
+			let (cid, referenced) = match change {
+				Change::Referenced(cid) => (cid, true),
+				Change::Released(cid) => (cid, false),
+			};
+			let key = cid.as_bytes().to_vec();
+			let count = match counts.get(&key) {
+				Some(count) => *count,
+				None => self.reference_count(&key)?,
+			};
+			let new_count = if referenced {
+				count.saturating_add(1)
+			} else if count == 0 {
+				// A reference made before the follower started: it never pinned the CID,
+				// so it does not unpin it either.
+				continue;
+			} else {
+				count - 1
+			};
+			match (count, new_count) {
+				(0, _) => {
+					owed.insert(key.clone(), Want::Pinned);
+				},
+				(_, 0) => {
+					owed.insert(key.clone(), Want::Unpinned);
+				},
+				_ => {},
+			}
+			counts.insert(key, new_count);
+		}
+
+		let mut tx = DBTransaction::new();
+		for (key, count) in &counts {
+			match count {
+				0 => tx.delete(COL_REFS, key),
+				_ => tx.put(COL_REFS, key, &count.encode()),
+			}
+		}
+		for (key, want) in &owed {
+			tx.put(COL_OWED, key, &want.encode());
+		}
+		tx.put(COL_META, NEXT_BLOCK, &number.saturating_add(1).encode());
+		self.db.write(tx)?;
+		Ok(owed.len())
+	}
+
+	/// How many live on-chain references the follower has seen for `cid`.
+	#[cfg(test)]
+	pub fn references(&self, cid: &Cid) -> io::Result<u32> {
+		self.reference_count(cid.as_bytes())
+	}
+
+	fn reference_count(&self, key: &[u8]) -> io::Result<u32> {
+		self.db
+			.get(COL_REFS, key)?
+			.map(|bytes| u32::decode(&mut &bytes[..]).map_err(|_| corrupt("reference count")))
+			.transpose()
+			.map(Option::unwrap_or_default)
+	}
+
+	/// The pins and unpins still owed to the daemon.
+	pub fn owed(&self) -> io::Result<Vec<(Cid, Want)>> {
+		self.db
+			.iter(COL_OWED)
+			.map(|entry| {
+				let (key, value) = entry?;
+				let cid = Cid::parse(&key).map_err(|_| corrupt("CID"))?;
+				let want = Want::decode(&mut &value[..]).map_err(|_| corrupt("want"))?;
+				Ok((cid, want))
+			})
+			.collect()
+	}
+
+	/// Marks `want` for `cid` as done, unless a newer block has changed what is owed meanwhile.
+	pub fn settle(&self, cid: &Cid, want: Want) -> io::Result<()> {
+		let _guard = self.write.lock().map_err(|_| corrupt("lock"))?;
+		let key = cid.as_bytes();
+		if self.db.get(COL_OWED, key)?.as_deref() == Some(&want.encode()[..]) {
+			let mut tx = DBTransaction::new();
+			tx.delete(COL_OWED, key);
+			self.db.write(tx)?;
+		}
+		Ok(())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use Change::{Referenced, Released};
+
+	fn cid(seed: u8) -> Cid {
+		let mut bytes = vec![0x01, 0x55, 0x12, 0x20];
+		bytes.extend([seed; 32]);
+		Cid::parse(&bytes).unwrap()
+	}
+
+	fn open(dir: &tempfile::TempDir) -> PinJournal {
+		PinJournal::open(dir.path()).unwrap()
+	}
+
+	#[test]
+	fn a_new_journal_starts_nowhere_with_nothing_owed() {
+		let dir = tempfile::tempdir().unwrap();
+		let journal = open(&dir);
+		assert_eq!(journal.next_block().unwrap(), None);
+		assert!(journal.owed().unwrap().is_empty());
+	}
+
+	#[test]
+	fn first_reference_owes_a_pin_and_last_release_an_unpin() {
+		let dir = tempfile::tempdir().unwrap();
+		let journal = open(&dir);
+		assert_eq!(journal.record_block(1, &[Referenced(cid(1))]).unwrap(), 1);
+		assert_eq!(journal.owed().unwrap(), vec![(cid(1), Want::Pinned)]);
+		journal.settle(&cid(1), Want::Pinned).unwrap();
+		assert!(journal.owed().unwrap().is_empty());
+
+		assert_eq!(journal.record_block(2, &[Released(cid(1))]).unwrap(), 1);
+		assert_eq!(journal.owed().unwrap(), vec![(cid(1), Want::Unpinned)]);
+		assert_eq!(journal.references(&cid(1)).unwrap(), 0);
+		assert_eq!(journal.next_block().unwrap(), Some(3));
+	}
+
+	#[test]
+	fn a_body_shared_by_two_posts_stays_pinned_until_both_let_go() {
+		let dir = tempfile::tempdir().unwrap();
+		let journal = open(&dir);
+		journal.record_block(1, &[Referenced(cid(7)), Referenced(cid(7))]).unwrap();
+		journal.settle(&cid(7), Want::Pinned).unwrap();
+		assert_eq!(journal.references(&cid(7)).unwrap(), 2);
+
+		assert_eq!(journal.record_block(2, &[Released(cid(7))]).unwrap(), 0);
+		assert!(journal.owed().unwrap().is_empty());
+		assert_eq!(journal.record_block(3, &[Released(cid(7))]).unwrap(), 1);
+		assert_eq!(journal.owed().unwrap(), vec![(cid(7), Want::Unpinned)]);
+	}
+
+	#[test]
+	fn a_later_want_replaces_an_earlier_one_and_settling_the_old_one_keeps_it() {
+		let dir = tempfile::tempdir().unwrap();
+		let journal = open(&dir);
+		journal.record_block(1, &[Referenced(cid(2))]).unwrap();
+		journal.record_block(2, &[Released(cid(2))]).unwrap();
+		assert_eq!(journal.owed().unwrap(), vec![(cid(2), Want::Unpinned)]);
+		// The pinner finishing the stale pin must not drop the newer unpin.
+		journal.settle(&cid(2), Want::Pinned).unwrap();
+		assert_eq!(journal.owed().unwrap(), vec![(cid(2), Want::Unpinned)]);
+	}
+
+	#[test]
+	fn a_release_of_a_reference_from_before_the_follower_is_ignored() {
+		let dir = tempfile::tempdir().unwrap();
+		let journal = open(&dir);
+		assert_eq!(journal.record_block(5, &[Released(cid(3))]).unwrap(), 0);
+		assert!(journal.owed().unwrap().is_empty());
+		assert_eq!(journal.next_block().unwrap(), Some(6));
+	}
+
+	#[test]
+	fn everything_survives_a_reopen() {
+		let dir = tempfile::tempdir().unwrap();
+		{
+			let journal = open(&dir);
+			journal.record_block(9, &[Referenced(cid(4)), Referenced(cid(5))]).unwrap();
+			journal.settle(&cid(4), Want::Pinned).unwrap();
+		}
+		let journal = open(&dir);
+		assert_eq!(journal.next_block().unwrap(), Some(10));
+		assert_eq!(journal.owed().unwrap(), vec![(cid(5), Want::Pinned)]);
+		assert_eq!(journal.references(&cid(4)).unwrap(), 1);
+	}
+}

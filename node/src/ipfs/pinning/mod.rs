@@ -1,0 +1,183 @@
+//! The pinning follower: keeps every CID the finalized chain uses pinned on this node's IPFS
+//! daemon, and unpins what edits and deletes release.
+//!
+//! Two tasks share a [`PinJournal`]:
+//! - the *follower* reads each finalized block's events in order and records, in one atomic
+//!   write per block, which CIDs gained or lost their last reference and so are owed a pin or
+//!   an unpin;
+//! - the *pinner* works through what is owed, settling each item only once the daemon has
+//!   done it. While the daemon is down nothing is lost: the work waits in the journal and is
+//!   retried every few seconds, across node restarts too.
+//!
+//! The follower starts at block 1 on a new journal. Blocks whose state the node has pruned
+//! cannot be read (run with `--state-pruning archive` to pin a chain's whole history).
+
+mod events;
+mod journal;
+mod metrics;
+
+use std::{sync::Arc, time::Duration};
+
+use futures::StreamExt;
+use log::{debug, info, warn};
+use sc_client_api::BlockchainEvents;
+use sc_service::{Configuration, TaskManager};
+use sp_blockchain::HeaderBackend;
+use tokio::sync::Notify;
+
+use events::{block_events, content_changes};
+use journal::{PinJournal, Want};
+use metrics::PinMetrics;
+
+use super::{ContentError, ContentStore};
+use crate::service::ParachainClient;
+
+const LOG_TARGET: &str = "ipfs-pinning";
+
+/// How long the pinner waits before retrying work the daemon could not do.
+const RETRY_EVERY: Duration = Duration::from_secs(2);
+
+/// Starts the follower and the pinner; the journal lives in `<chain dir>/ipfs-pinning`.
+pub fn spawn(
+	config: &Configuration,
+	task_manager: &TaskManager,
+	client: Arc<ParachainClient>,
+	store: Arc<ContentStore>,
+) -> Result<(), sc_service::Error> {
+	let path = config.base_path.config_dir(config.chain_spec.id()).join("ipfs-pinning");
+	let journal = PinJournal::open(&path)
+		.map_err(|e| format!("cannot open the pinning journal at {}: {e}", path.display()))?;
+	let journal = Arc::new(journal);
+	let metrics = PinMetrics::new(config.prometheus_registry())
+		.map_err(|e| format!("cannot register the pinning metrics: {e}"))?;
+	let work_owed = Arc::new(Notify::new());
+	info!(target: LOG_TARGET, "📌 Pinning finalized content on {} (journal {})", store.api(), path.display());
+
+	task_manager.spawn_handle().spawn_blocking(
+		"ipfs-pin-follower",
+		Some("ipfs"),
+		follow(client, journal.clone(), metrics.clone(), work_owed.clone()),
+	);
+	task_manager.spawn_handle().spawn(
+		"ipfs-pinner",
+		Some("ipfs"),
+		pin_owed(store, journal, metrics, work_owed),
+	);
+	Ok(())
+}
+
+/// Reads every finalized block once, in order, for as long as the node runs.
+async fn follow(
+	client: Arc<ParachainClient>,
+	journal: Arc<PinJournal>,
+	metrics: PinMetrics,
+	work_owed: Arc<Notify>,
+) {
+	let mut finality = client.finality_notification_stream();
+	loop {
+		if let Err(error) = read_finalized(&client, &journal, &metrics, &work_owed) {
+			warn!(target: LOG_TARGET, "Pinning follower stopped reading blocks: {error}");
+		}
+		if finality.next().await.is_none() {
+			return;
+		}
+	}
+}
+
+/// Records every finalized block the journal has not seen yet.
+fn read_finalized(
+	client: &ParachainClient,
+	journal: &PinJournal,
+	metrics: &PinMetrics,
+	work_owed: &Notify,
+) -> std::io::Result<()> {
+	let finalized = client.info().finalized_number;
+	let mut next = journal.next_block()?.unwrap_or(1);
+	let mut unreadable = None;
+	while next <= finalized {
+		let events = client
+			.hash(next)
+			.map_err(|e| e.to_string())
+			.and_then(|hash| hash.ok_or_else(|| "no such block".to_owned()))
+			.and_then(|hash| block_events(client, hash));
+		let changes = match events {
+			Ok(events) => content_changes(&events),
+			Err(error) => {
+				unreadable.get_or_insert((next, error));
+				Vec::new()
+			},
+		};
+		if journal.record_block(next, &changes)? > 0 {
+			work_owed.notify_one();
+		}
+		metrics.block.set(next.into());
+		next = next.saturating_add(1);
+	}
+	if let Some((first, error)) = unreadable {
+		warn!(
+			target: LOG_TARGET,
+			"Skipped blocks from #{first} to #{finalized} that could not be read ({error}); \
+			 their content is not pinned by this node",
+		);
+	}
+	Ok(())
+}
+
+/// Does what the journal says is owed, retrying what fails, for as long as the node runs.
+async fn pin_owed(
+	store: Arc<ContentStore>,
+	journal: Arc<PinJournal>,
+	metrics: PinMetrics,
+	work_owed: Arc<Notify>,
+) {
+	let mut daemon_down = false;
+	loop {
+		let owed = journal.owed().unwrap_or_else(|error| {
+			warn!(target: LOG_TARGET, "Cannot read owed pins: {error}");
+			Vec::new()
+		});
+		metrics.pending.set(owed.len() as u64);
+		let mut left = owed.len();
+		for (cid, want) in owed {
+			let done = match want {
+				Want::Pinned => store.pin(&cid).await,
+				Want::Unpinned => store.unpin(&cid).await,
+			};
+			match done {
+				Ok(()) => {
+					if daemon_down {
+						info!(target: LOG_TARGET, "📌 The IPFS daemon is back; catching up");
+						daemon_down = false;
+					}
+					debug!(target: LOG_TARGET, "{want:?}: {}", cid.to_text());
+					match want {
+						Want::Pinned => metrics.pinned.inc(),
+						Want::Unpinned => metrics.unpinned.inc(),
+					}
+					if let Err(error) = journal.settle(&cid, want) {
+						warn!(target: LOG_TARGET, "Cannot settle {}: {error}", cid.to_text());
+					}
+					left -= 1;
+					metrics.pending.set(left as u64);
+				},
+				Err(error @ ContentError::Unreachable { .. }) => {
+					metrics.failed.inc();
+					if !daemon_down {
+						warn!(target: LOG_TARGET, "{error}; {left} pins/unpins wait for it");
+						daemon_down = true;
+					}
+					break;
+				},
+				Err(error) => {
+					metrics.failed.inc();
+					warn!(target: LOG_TARGET, "{want:?} {} failed: {error}; will retry", cid.to_text());
+				},
+			}
+		}
+		if left == 0 {
+			work_owed.notified().await;
+		} else {
+			let _ = tokio::time::timeout(RETRY_EVERY, work_owed.notified()).await;
+		}
+	}
+}

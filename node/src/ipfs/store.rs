@@ -1,0 +1,170 @@
+//! [`ContentStore`]: the node's one handle on the IPFS daemon.
+//!
+//! Every request is bounded: bodies by a byte limit, every call by a timeout (a `cat` of a CID
+//! the daemon does not hold can wait forever for peers that never come). Daemon failures are
+//! sorted into the few cases a caller can act on ([`ContentError`]).
+
+use std::{io::Cursor, time::Duration};
+
+use agora_primitives::Cid;
+use futures::{Future, TryStreamExt};
+use ipfs_api_backend_hyper::{request::Add, Error as IpfsError, IpfsApi, IpfsClient, TryFromUri};
+
+/// Why a content operation failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentError {
+	/// The daemon's API did not answer (not running, wrong address, connection dropped).
+	Unreachable { api: String, reason: String },
+	/// The daemon did not finish within the node's timeout.
+	Timeout { millis: u128 },
+	/// A body over the node's size limit (`size` is at least this many bytes).
+	BodyTooLarge { size: usize, max: usize },
+	/// Text that is not a CID Agora accepts.
+	InvalidCid { input: String, reason: String },
+	/// The daemon answered with an error of its own.
+	Daemon(String),
+}
+
+impl std::fmt::Display for ContentError {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		match self {
+			Self::Unreachable { api, reason } => {
+				write!(f, "the IPFS daemon at {api} is unreachable: {reason}")
+			},
+			Self::Timeout { millis } => {
+				write!(f, "the IPFS daemon did not answer within {millis} ms")
+			},
+			Self::BodyTooLarge { size, max } => {
+				write!(f, "the body is {size} bytes or more; this node accepts at most {max} bytes")
+			},
+			Self::InvalidCid { input, reason } => {
+				write!(f, "`{input}` is not a valid CID: {reason}")
+			},
+			Self::Daemon(message) => write!(f, "the IPFS daemon refused: {message}"),
+		}
+	}
+}
+
+impl std::error::Error for ContentError {}
+
+/// Whether a daemon error says the CID is simply not pinned (Kubo and js-ipfs both say so).
+fn is_not_pinned(error: &ContentError) -> bool {
+	matches!(error, ContentError::Daemon(message) if message.contains("not pinned"))
+}
+
+/// Parses a CID given as text, with the reason when it is not one Agora accepts.
+pub fn parse_cid(input: &str) -> Result<Cid, ContentError> {
+	Cid::try_from(input.trim()).map_err(|reason| ContentError::InvalidCid {
+		input: input.chars().take(120).collect(),
+		reason: format!("{reason:?}"),
+	})
+}
+
+/// The IPFS daemon behind the node, with the node's limits.
+#[derive(Clone)]
+pub struct ContentStore {
+	client: IpfsClient,
+	api: String,
+	max_body: usize,
+	timeout: Duration,
+}
+
+impl ContentStore {
+	/// A store for the Kubo RPC API at `api` (e.g. `http://127.0.0.1:5001`).
+	pub fn new(api: &str, max_body: usize, timeout: Duration) -> Result<Self, String> {
+		if !api.starts_with("http://") {
+			return Err(format!("`{api}`: the IPFS API address must start with http://"));
+		}
+		let client = IpfsClient::from_str(api).map_err(|e| format!("`{api}`: {e}"))?;
+		Ok(Self { client, api: api.to_owned(), max_body, timeout })
+	}
+
+	/// The API address, for logs.
+	pub fn api(&self) -> &str {
+		&self.api
+	}
+
+	/// Adds `body` as a CIDv1 file and pins it; returns its CID.
+	pub async fn add(&self, body: Vec<u8>) -> Result<Cid, ContentError> {
+		if body.len() > self.max_body {
+			return Err(ContentError::BodyTooLarge { size: body.len(), max: self.max_body });
+		}
+		let options = Add { pin: Some(true), cid_version: Some(1), ..Default::default() };
+		let added = self.bounded(self.client.add_with_options(Cursor::new(body), options)).await?;
+		// js-ipfs prints CIDv1 in base58btc, Kubo in base32: both parse to the same CID.
+		parse_cid(&added.hash).map_err(|e| ContentError::Daemon(format!("unexpected CID: {e}")))
+	}
+
+	/// The body stored under `cid`, refused once it passes the size limit.
+	pub async fn get(&self, cid: &Cid) -> Result<Vec<u8>, ContentError> {
+		let max = self.max_body;
+		let path = cid.to_text();
+		let read = async {
+			let mut chunks = self.client.cat(&path);
+			let mut body = Vec::new();
+			while let Some(chunk) = chunks.try_next().await.map_err(|e| self.classify(e))? {
+				let size = body.len().saturating_add(chunk.len());
+				if size > max {
+					return Err(ContentError::BodyTooLarge { size, max });
+				}
+				body.extend_from_slice(&chunk);
+			}
+			Ok(body)
+		};
+		self.bounded_with(read).await
+	}
+
+	/// Whether the daemon holds `cid` pinned.
+	pub async fn is_pinned(&self, cid: &Cid) -> Result<bool, ContentError> {
+		match self.bounded(self.client.pin_ls(Some(&cid.to_text()), None)).await {
+			Ok(pins) => Ok(!pins.keys.is_empty()),
+			Err(error) if is_not_pinned(&error) => Ok(false),
+			Err(error) => Err(error),
+		}
+	}
+
+	/// Pins `cid` (and everything it links to).
+	pub async fn pin(&self, cid: &Cid) -> Result<(), ContentError> {
+		self.bounded(self.client.pin_add(&cid.to_text(), true)).await.map(|_| ())
+	}
+
+	/// Unpins `cid`; a CID that is not pinned is already where we want it.
+	pub async fn unpin(&self, cid: &Cid) -> Result<(), ContentError> {
+		match self.bounded(self.client.pin_rm(&cid.to_text(), true)).await {
+			Err(error) if !is_not_pinned(&error) => Err(error),
+			_ => Ok(()),
+		}
+	}
+
+	/// The daemon's version: a cheap liveness probe.
+	pub async fn version(&self) -> Result<String, ContentError> {
+		self.bounded(self.client.version()).await.map(|v| v.version)
+	}
+
+	async fn bounded<T>(
+		&self,
+		request: impl Future<Output = Result<T, IpfsError>>,
+	) -> Result<T, ContentError> {
+		self.bounded_with(async { request.await.map_err(|e| self.classify(e)) }).await
+	}
+
+	async fn bounded_with<T>(
+		&self,
+		request: impl Future<Output = Result<T, ContentError>>,
+	) -> Result<T, ContentError> {
+		match tokio::time::timeout(self.timeout, request).await {
+			Ok(result) => result,
+			Err(_) => Err(ContentError::Timeout { millis: self.timeout.as_millis() }),
+		}
+	}
+
+	fn classify(&self, error: IpfsError) -> ContentError {
+		match error {
+			IpfsError::Api(api) => ContentError::Daemon(api.message),
+			IpfsError::Client(e) => {
+				ContentError::Unreachable { api: self.api.clone(), reason: e.to_string() }
+			},
+			other => ContentError::Daemon(other.to_string()),
+		}
+	}
+}

@@ -1,0 +1,198 @@
+//! End-to-end: the IPFS content pipeline against a real js-ipfs daemon and a real dev node.
+//! Bodies go in through `content_add`, their CIDs on chain through `create_post`, and the
+//! pinning follower keeps the daemon's pins in step with the finalized chain, also across a
+//! daemon outage and a node crash.
+
+mod common;
+
+use agora_primitives::CidInput;
+use agora_runtime::{RuntimeCall, RuntimeEvent};
+use common::{ipfs::IpfsDaemon, *};
+use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
+use serde_json::Value;
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob};
+
+fn hex_body(body: &[u8]) -> String {
+	encode_hex(body)
+}
+
+/// The JSON-RPC error code of a failed call.
+fn error_code(error: jsonrpsee::core::ClientError) -> (i32, String) {
+	match error {
+		jsonrpsee::core::ClientError::Call(object) => (object.code(), object.message().to_owned()),
+		other => panic!("expected a JSON-RPC error, got {other}"),
+	}
+}
+
+async fn content_add(client: &WsClient, body: &[u8]) -> Result<String, (i32, String)> {
+	client.request("content_add", rpc_params![hex_body(body)]).await.map_err(error_code)
+}
+
+async fn content_get(client: &WsClient, cid: &str) -> Result<Vec<u8>, (i32, String)> {
+	client
+		.request::<String, _>("content_get", rpc_params![cid])
+		.await
+		.map(|hex| decode_hex(&hex))
+		.map_err(error_code)
+}
+
+async fn content_pinned(client: &WsClient, cid: &str) -> bool {
+	let status: Value =
+		client.request("content_status", rpc_params![cid]).await.expect("content_status");
+	status["pinned"].as_bool().expect("a pinned flag")
+}
+
+async fn post(client: &WsClient, author: Sr25519Keyring, cid: &str) -> u64 {
+	let content = CidInput::try_from(cid.as_bytes().to_vec()).expect("fits");
+	let outcome = submit_and_watch(
+		client,
+		author,
+		RuntimeCall::Posts(pallet_posts::Call::create_post { content }),
+	)
+	.await
+	.expect_success();
+	outcome
+		.events
+		.iter()
+		.find_map(|event| match event {
+			RuntimeEvent::Posts(pallet_posts::Event::PostCreated { post_id, .. }) => Some(*post_id),
+			_ => None,
+		})
+		.expect("a PostCreated event")
+}
+
+async fn delete(client: &WsClient, author: Sr25519Keyring, post_id: u64) {
+	submit_and_watch(
+		client,
+		author,
+		RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id }),
+	)
+	.await
+	.expect_success();
+}
+
+async fn wait_pinned(daemon: &IpfsDaemon, cid: &str, pinned: bool) {
+	wait_for(&format!("{cid} pinned = {pinned}"), || async {
+		(daemon.is_pinned(cid).await == pinned).then_some(())
+	})
+	.await
+}
+
+fn node_with(dir: &std::path::Path, daemon: &IpfsDaemon, extra: &[&str]) -> DevNode {
+	let api = daemon.api();
+	let mut args = vec!["--instant-seal", "--ipfs-api", &api];
+	args.extend_from_slice(extra);
+	DevNode::start_with(&dir.join("chain"), &args)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bodies_round_trip_and_the_follower_keeps_pins_in_step_with_the_chain() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let mut node = node_with(dir.path(), &daemon, &["--ipfs-pin", "--ipfs-max-body", "4096"]);
+	let client = node.client().await;
+
+	// content_add pins the body and returns the CID to put on chain; content_get reads it back.
+	let body = b"Hello, Agora! The first post on a chain nobody owns.";
+	let cid = content_add(&client, body).await.expect("content_add");
+	assert!(cid.starts_with("bafkrei"), "a CIDv1 (raw, sha2-256) in base32: {cid}");
+	assert_eq!(content_get(&client, &cid).await.expect("content_get"), body);
+	assert!(content_pinned(&client, &cid).await);
+
+	// A post with that CID; deleting it releases the body and the follower unpins it.
+	let post_id = post(&client, Alice, &cid).await;
+	delete(&client, Alice, post_id).await;
+	wait_pinned(&daemon, &cid, false).await;
+	assert!(!content_pinned(&client, &cid).await);
+
+	// A body the daemon holds but nobody pinned: putting its CID on chain gets it pinned.
+	let unpinned = daemon.add_unpinned(b"a body added by another program").await;
+	assert!(!daemon.is_pinned(&unpinned).await);
+	let first = post(&client, Bob, &unpinned).await;
+	wait_pinned(&daemon, &unpinned, true).await;
+
+	// Two posts share the body: deleting one keeps it pinned, deleting both unpins it.
+	let second = post(&client, Alice, &unpinned).await;
+	delete(&client, Bob, first).await;
+	let third = post(&client, Bob, &cid).await; // a block the follower must read past
+	wait_pinned(&daemon, &cid, true).await;
+	assert!(daemon.is_pinned(&unpinned).await, "still used by the second post");
+	delete(&client, Alice, second).await;
+	wait_pinned(&daemon, &unpinned, false).await;
+	delete(&client, Bob, third).await;
+	wait_pinned(&daemon, &cid, false).await;
+
+	// Bad input: typed errors, nothing added.
+	let (code, message) = content_add(&client, &[7u8; 4097]).await.expect_err("over the limit");
+	assert_eq!(code, 7003, "{message}");
+	assert!(message.contains("4096"), "{message}");
+	let (code, message) = content_get(&client, "not-a-cid").await.expect_err("malformed");
+	assert_eq!(code, 7004, "{message}");
+	let (code, _) = client
+		.request::<Value, _>("content_status", rpc_params!["Qm123"])
+		.await
+		.map_err(error_code)
+		.expect_err("malformed");
+	assert_eq!(code, 7004);
+
+	node.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cid_nobody_has_times_out_instead_of_hanging() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let mut node = node_with(dir.path(), &daemon, &["--ipfs-timeout", "1500"]);
+	let client = node.client().await;
+
+	// A well-formed CID of bytes nobody ever added: the offline daemon cannot find it.
+	let missing = "bafkreigaknpexyvxt76zgkitavbwx6ejgfheup5oybpm77f3pxzrvwpfdi";
+	let (code, message) = content_get(&client, missing).await.expect_err("nobody has it");
+	assert_eq!(code, 7002, "{message}");
+	assert!(message.contains("1500 ms"), "{message}");
+	node.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn nothing_is_lost_while_the_daemon_is_down_even_across_a_node_crash() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let mut node = node_with(dir.path(), &daemon, &["--ipfs-pin"]);
+	let client = node.client().await;
+	let body = daemon.add_unpinned(b"written while the daemon was away").await;
+
+	daemon.stop();
+	let (code, message) = content_add(&client, b"anything").await.expect_err("daemon down");
+	assert_eq!(code, 7001, "unreachable, not a timeout: {message}");
+	assert!(message.contains("unreachable"), "{message}");
+
+	// The post lands; its pin is owed. The node crashes before the daemon is back.
+	post(&client, Alice, &body).await;
+	let finalized = finalized_number(&client).await;
+	drop(client);
+	node.kill();
+
+	// Daemon back, node restarted on the same base path: the owed pin is done.
+	daemon.resume();
+	assert!(!daemon.is_pinned(&body).await, "nobody pinned it while the node was down");
+	let mut node = node_with(dir.path(), &daemon, &["--ipfs-pin"]);
+	let client = node.client().await;
+	assert!(finalized_number(&client).await >= finalized, "the chain survived the crash");
+	wait_pinned(&daemon, &body, true).await;
+	assert!(content_pinned(&client, &body).await);
+	node.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn content_add_is_refused_where_unsafe_methods_are() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let mut node = node_with(dir.path(), &daemon, &["--rpc-methods", "safe"]);
+	let client = node.client().await;
+	let (code, message) = content_add(&client, b"hello").await.expect_err("unsafe");
+	assert_eq!(code, -32601, "{message}");
+	// Reads stay available.
+	let cid = daemon.add_unpinned(b"readable by anyone").await;
+	assert_eq!(content_get(&client, &cid).await.expect("content_get"), b"readable by anyone");
+	node.stop();
+}
