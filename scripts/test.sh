@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The whole test suite: runtime and node unit tests, and end-to-end tests that start real
-# `agora-node` processes on free loopback ports. CI runs exactly this.
+# `agora-node` processes and real IPFS daemons (scripts/ipfs.sh, each in its own temporary
+# repo) on free loopback ports. CI runs exactly this.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$AGORA_ROOT"
 
 phase "setup" bash scripts/setup.sh
+phase "install IPFS" bash scripts/ipfs.sh install
+phase "install client" npm ci --prefix scripts/client --ignore-scripts --no-audit --no-fund
 phase "fetch" cargo fetch --locked
 phase "build tests" cargo test --release --workspace --locked --no-run
 phase "run tests" cargo test --release --workspace --locked --no-fail-fast
@@ -13,3 +16,6 @@ phase "run tests" cargo test --release --workspace --locked --no-fail-fast
 phase "benchmark tests" cargo test --release --locked --no-fail-fast \
 	-p pallet-profiles -p pallet-posts -p pallet-follows -p pallet-reactions \
 	--features runtime-benchmarks
+# The command-line client and Polkadot.js apps' path, end to end against a real dev node and
+# IPFS daemon (node's built-in test runner; its summary ends the output).
+phase "client tests" node --test --test-concurrency=1 scripts/client/test/

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// agora: Agora's command-line client. Every social call and every read, on @polkadot/api.
+//
+//   node scripts/client/agora.mjs post "hello, world"
+//   node scripts/client/agora.mjs feed --json
+//
+// Run without arguments for the list of commands.
+
+import { parseArgs } from 'node:util'
+
+import { DEFAULT_URL, connect, signer } from './lib/connect.mjs'
+import { commands } from './lib/commands.mjs'
+import { UserError } from './lib/errors.mjs'
+import { formatResult } from './lib/format.mjs'
+
+const OPTIONS = {
+  url: { type: 'string', default: DEFAULT_URL },
+  suri: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  finalized: { type: 'boolean', default: false },
+  file: { type: 'string' },
+  cid: { type: 'string' },
+  cursor: { type: 'string' },
+  limit: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false }
+}
+
+function usage () {
+  return [
+    'usage: agora <command> [arguments] [--url ws://…] [--suri SECRET] [--json] [--finalized]',
+    '',
+    'commands:',
+    ...Object.values(commands).map(({ usage }) => `  ${usage}`),
+    '',
+    `--url     the node (default ${DEFAULT_URL})`,
+    '--suri    the signing key (seed, mnemonic or //Dev path). Default on a dev chain only:',
+    '          //Alice, a well-known dev key whose secret is public',
+    '--json    machine-readable output',
+    '--finalized  wait for finality, not just inclusion'
+  ].join('\n')
+}
+
+/** Finds the command named by the first one or two words. */
+function findCommand (words) {
+  const two = words.slice(0, 2).join(' ')
+  if (commands[two]) return { command: commands[two], args: words.slice(2) }
+  if (commands[words[0]]) return { command: commands[words[0]], args: words.slice(1) }
+  return {}
+}
+
+async function main (argv) {
+  const { values: options, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true })
+  const { command, args } = findCommand(positionals)
+  if (options.help || !command) {
+    console.log(usage())
+    return positionals.length === 0 || options.help ? 0 : 2
+  }
+  const { api, call } = await connect(options.url)
+  try {
+    let pair
+    const ctx = { api, call, options, pair: async () => (pair ??= await signer(api, options.suri)) }
+    const result = await command.run(ctx, args)
+    console.log(options.json ? JSON.stringify(result, null, 2) : formatResult(result))
+    return 0
+  } finally {
+    await api.disconnect()
+  }
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code }, (error) => {
+  if (error instanceof UserError || error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error(`agora: ${error.message}`)
+    process.exitCode = 1
+  } else {
+    console.error(`agora: unexpected error: ${error?.stack ?? error}`)
+    process.exitCode = 70
+  }
+})

@@ -1,0 +1,236 @@
+// Every command of the client: the social calls (signed, waiting for inclusion) and the reads
+// (through the node's social_* and content_* RPC, never by walking storage).
+
+import { UserError } from './errors.mjs'
+import { bodyBytes, download, upload } from './content.mjs'
+import { submit } from './submit.mjs'
+
+const REACTION_KINDS = ['like', 'upvote', 'downvote', 'love', 'laugh', 'wow', 'sad', 'angry', 'celebrate']
+
+/** A command's positional argument `name`, or a clear error. */
+function need (args, index, name) {
+  const value = args[index]
+  if (value === undefined || value === '') throw new UserError(`missing ${name}`)
+  return value
+}
+
+function postId (text) {
+  if (!/^\d+$/.test(text)) throw new UserError(`"${text}" is not a post id (a number)`)
+  return Number(text)
+}
+
+/** The body of a post-like command: the rest of the arguments as text, or --file. */
+async function bodyCid (ctx, args, from) {
+  if (ctx.options.cid) return ctx.options.cid
+  const text = args.slice(from).join(' ')
+  return upload(ctx.call, bodyBytes({ text, file: ctx.options.file }))
+}
+
+async function send (ctx, tx) {
+  const pair = await ctx.pair()
+  return submit(ctx.api, tx, pair, { finalized: ctx.options.finalized })
+}
+
+/** An account argument: SS58, or @handle looked up on chain; the signer when absent. */
+async function account (ctx, text) {
+  if (text === undefined) return (await ctx.pair()).address
+  if (text.startsWith('@')) {
+    const profile = await ctx.call('social_profileByHandle', [text.slice(1)])
+    if (!profile) throw new UserError(`nobody holds the handle ${text}`)
+    return profile.account
+  }
+  try {
+    ctx.api.createType('AccountId', text)
+  } catch {
+    throw new UserError(`"${text}" is not an account (SS58 address or @handle)`)
+  }
+  return text
+}
+
+function pageArgs (ctx) {
+  const limit = ctx.options.limit
+  if (limit !== undefined && !/^\d+$/.test(limit)) throw new UserError(`--limit ${limit} is not a number`)
+  return [ctx.options.cursor ?? null, limit === undefined ? null : Number(limit)]
+}
+
+/** Fetches the bodies of `posts` (in parallel) into `body` / `bodyError`. */
+async function withBodies (ctx, posts) {
+  await Promise.all(posts.map(async (post) => {
+    if (!post.content) return
+    const { text, error } = await download(ctx.call, post.content)
+    if (text !== undefined) post.body = text
+    else post.bodyError = error
+  }))
+  return posts
+}
+
+const tx = (ctx) => ctx.api.tx
+
+export const commands = {
+  // Profiles
+  'profile set': {
+    usage: 'profile set <document text> | --file F | --cid CID',
+    run: async (ctx, args) => send(ctx, tx(ctx).profiles.setProfile(await bodyCid(ctx, args, 0)))
+  },
+  'profile clear': {
+    usage: 'profile clear',
+    run: (ctx) => send(ctx, tx(ctx).profiles.removeProfile())
+  },
+  'profile show': {
+    usage: 'profile show [account | @handle]',
+    read: true,
+    run: async (ctx, args) => {
+      const who = await account(ctx, args[0])
+      const profile = await ctx.call('social_profile', [who])
+      if (!profile) return { profile: null, account: who }
+      const { text, error } = await download(ctx.call, profile.metadata)
+      const counts = await ctx.call('social_followCounts', [who])
+      return { profile: { ...profile, ...counts, document: text, documentError: error } }
+    }
+  },
+  'handle set': {
+    usage: 'handle set <handle>',
+    run: (ctx, args) => send(ctx, tx(ctx).profiles.setHandle(need(args, 0, 'handle')))
+  },
+  'handle clear': {
+    usage: 'handle clear',
+    run: (ctx) => send(ctx, tx(ctx).profiles.clearHandle())
+  },
+
+  // Posts
+  post: {
+    usage: 'post <text> | --file F | --cid CID',
+    run: async (ctx, args) => send(ctx, tx(ctx).posts.createPost(await bodyCid(ctx, args, 0)))
+  },
+  reply: {
+    usage: 'reply <post id> <text> | --file F | --cid CID',
+    run: async (ctx, args) => {
+      const parent = postId(need(args, 0, 'post id'))
+      return send(ctx, tx(ctx).posts.reply(parent, await bodyCid(ctx, args, 1)))
+    }
+  },
+  quote: {
+    usage: 'quote <post id> <text> | --file F | --cid CID',
+    run: async (ctx, args) => {
+      const of = postId(need(args, 0, 'post id'))
+      return send(ctx, tx(ctx).posts.quote(of, await bodyCid(ctx, args, 1)))
+    }
+  },
+  repost: {
+    usage: 'repost <post id>',
+    run: (ctx, args) => send(ctx, tx(ctx).posts.repost(postId(need(args, 0, 'post id'))))
+  },
+  edit: {
+    usage: 'edit <post id> <new text> | --file F | --cid CID',
+    run: async (ctx, args) => {
+      const id = postId(need(args, 0, 'post id'))
+      return send(ctx, tx(ctx).posts.editPost(id, await bodyCid(ctx, args, 1)))
+    }
+  },
+  delete: {
+    usage: 'delete <post id>',
+    run: (ctx, args) => send(ctx, tx(ctx).posts.deletePost(postId(need(args, 0, 'post id'))))
+  },
+  show: {
+    usage: 'show <post id>',
+    read: true,
+    run: async (ctx, args) => {
+      const post = await ctx.call('social_post', [postId(need(args, 0, 'post id'))])
+      if (!post) throw new UserError(`post ${args[0]} does not exist`)
+      return { post: (await withBodies(ctx, [post]))[0] }
+    }
+  },
+  thread: {
+    usage: 'thread <post id> [--cursor C] [--limit N]',
+    read: true,
+    run: async (ctx, args) => {
+      const id = postId(need(args, 0, 'post id'))
+      const root = await ctx.call('social_post', [id])
+      const page = await ctx.call('social_thread', [id, ...pageArgs(ctx)])
+      await withBodies(ctx, root ? [root, ...page.items] : page.items)
+      return { post: root, replies: page.items, next: page.next }
+    }
+  },
+  posts: {
+    usage: 'posts [account | @handle] [--cursor C] [--limit N]',
+    read: true,
+    run: async (ctx, args) => {
+      const who = await account(ctx, args[0])
+      const page = await ctx.call('social_authorPosts', [who, ...pageArgs(ctx)])
+      return { posts: await withBodies(ctx, page.items), next: page.next }
+    }
+  },
+  feed: {
+    usage: 'feed [account | @handle] [--cursor C] [--limit N]',
+    read: true,
+    run: async (ctx, args) => {
+      const who = await account(ctx, args[0])
+      const feed = await ctx.call('social_feed', [who, ...pageArgs(ctx)])
+      return { ...feed, posts: await withBodies(ctx, feed.items), items: undefined }
+    }
+  },
+
+  // Follows
+  follow: {
+    usage: 'follow <account | @handle>',
+    run: async (ctx, args) => send(ctx, tx(ctx).follows.follow(await account(ctx, need(args, 0, 'account'))))
+  },
+  unfollow: {
+    usage: 'unfollow <account | @handle>',
+    run: async (ctx, args) => send(ctx, tx(ctx).follows.unfollow(await account(ctx, need(args, 0, 'account'))))
+  },
+  followers: {
+    usage: 'followers [account | @handle] [--cursor C] [--limit N]',
+    read: true,
+    run: async (ctx, args) => {
+      const who = await account(ctx, args[0])
+      const page = await ctx.call('social_followers', [who, ...pageArgs(ctx)])
+      return { accounts: page.items, next: page.next }
+    }
+  },
+  following: {
+    usage: 'following [account | @handle] [--cursor C] [--limit N]',
+    read: true,
+    run: async (ctx, args) => {
+      const who = await account(ctx, args[0])
+      const page = await ctx.call('social_following', [who, ...pageArgs(ctx)])
+      return { accounts: page.items, next: page.next }
+    }
+  },
+
+  // Reactions
+  react: {
+    usage: `react <post id> <${REACTION_KINDS.join('|')}>`,
+    run: (ctx, args) => {
+      const id = postId(need(args, 0, 'post id'))
+      const kind = need(args, 1, 'reaction kind').toLowerCase()
+      if (!REACTION_KINDS.includes(kind)) {
+        throw new UserError(`"${kind}" is not a reaction kind: ${REACTION_KINDS.join(', ')}`)
+      }
+      return send(ctx, tx(ctx).reactions.react(id, kind.charAt(0).toUpperCase() + kind.slice(1)))
+    }
+  },
+  unreact: {
+    usage: 'unreact <post id>',
+    run: (ctx, args) => send(ctx, tx(ctx).reactions.unreact(postId(need(args, 0, 'post id'))))
+  },
+
+  // The chain
+  chain: {
+    usage: 'chain',
+    read: true,
+    run: async (ctx) => {
+      const [chain, properties, header] = await Promise.all([
+        ctx.api.rpc.system.chain(), ctx.api.rpc.system.properties(), ctx.api.rpc.chain.getHeader()
+      ])
+      const props = properties.toHuman()
+      return {
+        chain: chain.toString(),
+        tokenSymbol: props.tokenSymbol?.[0],
+        tokenDecimals: Number(props.tokenDecimals?.[0]),
+        ss58Format: Number(props.ss58Format),
+        best: header.number.toNumber()
+      }
+    }
+  }
+}

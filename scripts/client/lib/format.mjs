@@ -1,0 +1,70 @@
+// Human-readable output. `--json` prints the same results as JSON instead.
+
+export function formatResult (result) {
+  if (result.events) return formatWrite(result)
+  if ('profile' in result) return formatProfile(result)
+  if ('post' in result && 'replies' in result) return formatThread(result)
+  if ('post' in result) return formatPost(result.post)
+  if (result.posts) return formatPosts(result)
+  if (result.accounts) return [...result.accounts, more(result.next)].filter(Boolean).join('\n')
+  return Object.entries(result).map(([key, value]) => `${key}: ${value}`).join('\n')
+}
+
+function formatWrite ({ block, events }) {
+  const lines = [`✔ included in block ${block}`]
+  for (const { section, method, data } of events) {
+    if (section === 'system' || section === 'transactionPayment' || section === 'balances') continue
+    const fields = Array.isArray(data)
+      ? data.map(show).join(', ')
+      : Object.entries(data).map(([k, v]) => `${k}: ${show(v)}`).join(', ')
+    lines.push(`  ${section}.${method} { ${fields} }`)
+  }
+  return lines.join('\n')
+}
+
+function show (value) {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+}
+
+function formatPost (post, indent = '') {
+  const kind = post.kind.type === 'original' ? '' : ` (${post.kind.type}${post.kind.parent !== undefined ? ` to #${post.kind.parent}` : post.kind.of !== undefined ? ` of #${post.kind.of}` : ''})`
+  const counts = [`${post.replies} replies`, `${post.reposts} reposts`, `${post.quotes} quotes`]
+  if (post.reactions) {
+    counts.push(...Object.entries(post.reactions).map(([kind, n]) => `${n} ${kind}`))
+  }
+  const body = post.body ?? (post.content ? `[body unavailable: ${post.bodyError}]` : '[repost]')
+  return [
+    `${indent}#${post.id}${kind} by ${post.author} at block ${post.createdAt}${post.revision ? `, edited ${post.revision}×` : ''}`,
+    ...body.split('\n').map((line) => `${indent}  ${line}`),
+    `${indent}  ${post.content ?? ''}  ${counts.join(' · ')}`
+  ].join('\n')
+}
+
+function formatPosts ({ posts, next, sources, truncated }) {
+  const lines = posts.map((post) => formatPost(post))
+  if (sources !== undefined) {
+    lines.unshift(`feed of ${sources} followed account(s)${truncated ? ' (truncated to the first 1000)' : ''}`)
+  }
+  if (posts.length === 0) lines.push('(no posts)')
+  return [...lines, more(next)].filter(Boolean).join('\n\n')
+}
+
+function formatThread ({ post, replies, next }) {
+  const lines = [post ? formatPost(post) : '(the post was deleted)']
+  lines.push(...replies.map((reply) => formatPost(reply, '    ')))
+  return [...lines, more(next)].filter(Boolean).join('\n\n')
+}
+
+function formatProfile ({ profile, account }) {
+  if (!profile) return `${account} has no profile`
+  return [
+    `${profile.handle ? `@${profile.handle} ` : ''}${profile.account}`,
+    `  document ${profile.metadata} (updated at block ${profile.updatedAt})`,
+    ...(profile.document ?? `[document unavailable: ${profile.documentError}]`).split('\n').map((l) => `  ${l}`),
+    `  following ${profile.following} · followers ${profile.followers}`
+  ].join('\n')
+}
+
+function more (next) {
+  return next ? `more: --cursor ${next}` : ''
+}

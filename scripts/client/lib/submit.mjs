@@ -1,0 +1,44 @@
+// Signing and submitting a call, waiting for its block, and reading what it caused.
+
+import { UserError, describeDispatchError } from './errors.mjs'
+
+/**
+ * Signs `tx` with `pair`, submits it, and waits until a block includes it (or finalizes it,
+ * with `finalized`). Returns the block hash and the extrinsic's events as
+ * `{ section, method, data }`; throws a UserError naming the pallet error if it failed.
+ */
+export function submit (api, tx, pair, { finalized = false } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe = () => {}
+    const finish = (fn, value) => { unsubscribe(); fn(value) }
+    tx.signAndSend(pair, { nonce: -1 }, (result) => {
+      const { status, events, dispatchError } = result
+      if (status.isInvalid || status.isDropped || status.isUsurped) {
+        return finish(reject, new UserError(`the transaction was ${status.type.toLowerCase()}`))
+      }
+      const landed = finalized ? status.isFinalized : (status.isInBlock || status.isFinalized)
+      if (!landed) return
+      const block = (status.isInBlock ? status.asInBlock : status.asFinalized).toHex()
+      if (dispatchError) {
+        return finish(reject, new UserError(describeDispatchError(api, dispatchError)))
+      }
+      finish(resolve, { block, events: events.map(({ event }) => describeEvent(event)) })
+    }).then((unsub) => { unsubscribe = unsub }).catch((error) => {
+      reject(new UserError(`the node refused the transaction: ${error.message}`))
+    })
+  })
+}
+
+/** An event as plain data: `{ section, method, data }` with named fields. */
+export function describeEvent (event) {
+  const names = event.meta.fields.map((field) => field.name.isSome ? field.name.unwrap().toString() : null)
+  const values = event.data.map((value) => value.toHuman())
+  const data = names.every(Boolean)
+    ? Object.fromEntries(names.map((name, i) => [camel(name), values[i]]))
+    : values
+  return { section: event.section, method: event.method, data }
+}
+
+function camel (name) {
+  return name.replace(/_([a-z])/g, (_m, c) => c.toUpperCase())
+}

@@ -1,0 +1,125 @@
+// Test scaffolding: a real dev node and a real IPFS daemon on free loopback ports, each in
+// its own temporary directory, stopped when the test file ends; fresh funded accounts; and
+// the CLI run as a user runs it.
+
+import { spawn, spawnSync, execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, openSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { ApiPromise, WsProvider } from '@polkadot/api'
+import { Keyring } from '@polkadot/keyring'
+import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto'
+
+import { submit } from '../lib/submit.mjs'
+
+const root = fileURLToPath(new URL('../../..', import.meta.url))
+const cli = fileURLToPath(new URL('../agora.mjs', import.meta.url))
+const ipfsScript = join(root, 'scripts/ipfs.sh')
+
+/** A loopback port nobody listens on right now. */
+export function freePort () {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function nodeBinary () {
+  if (process.env.AGORA_NODE) return process.env.AGORA_NODE
+  return execFileSync('bash', ['-c', `. ${join(root, 'scripts/env.sh')} && echo "$AGORA_NODE"`]).toString().trim()
+}
+
+/** Starts an IPFS daemon and a dev node wired to it; `stop()` stops both and cleans up. */
+export async function startNetwork ({ ipfs = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-client-'))
+  const [rpcPort, apiPort, gatewayPort] = [await freePort(), await freePort(), await freePort()]
+  const ipfsEnv = {
+    ...process.env,
+    AGORA_IPFS_PATH: join(dir, 'ipfs'),
+    AGORA_IPFS_API_PORT: String(apiPort),
+    AGORA_IPFS_GATEWAY_PORT: String(gatewayPort)
+  }
+  const ipfsCtl = (action) => {
+    const run = spawnSync('bash', [ipfsScript, action], { env: ipfsEnv, encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`scripts/ipfs.sh ${action} failed: ${run.stderr}`)
+  }
+  if (ipfs) ipfsCtl('start')
+  const log = openSync(join(dir, 'node.log'), 'a')
+  const node = spawn(nodeBinary(), [
+    '--dev', '--instant-seal', '--base-path', join(dir, 'chain'),
+    '--rpc-port', String(rpcPort), '--listen-addr', `/ip4/127.0.0.1/tcp/${await freePort()}`,
+    '--no-prometheus', '--no-telemetry', '--no-mdns', '--no-hardware-benchmarks',
+    '--ipfs-api', `http://127.0.0.1:${apiPort}`, '--ipfs-timeout', '5000'
+  ], { stdio: ['ignore', 'ignore', log] })
+  const url = `ws://127.0.0.1:${rpcPort}`
+  const api = await connectWhenUp(url, node)
+  await cryptoWaitReady()
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
+  const alice = keyring.addFromUri('//Alice')
+
+  return {
+    url,
+    api,
+    stopIpfs: () => ipfsCtl('stop'),
+    /** A new account funded by //Alice with 1,000 AGORA; returns its secret and address. */
+    async freshAccount () {
+      const suri = mnemonicGenerate()
+      const pair = keyring.addFromUri(suri)
+      await submit(api, api.tx.balances.transferKeepAlive(pair.address, 1_000n * 10n ** 12n), alice)
+      return { suri, address: pair.address, pair }
+    },
+    async stop () {
+      await api.disconnect().catch(() => {})
+      node.kill('SIGTERM')
+      await new Promise((resolve) => node.exitCode !== null ? resolve() : node.once('exit', resolve))
+      if (ipfs) ipfsCtl('stop')
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+async function connectWhenUp (url, node) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (node.exitCode !== null) throw new Error(`agora-node exited with ${node.exitCode}`)
+    try {
+      const provider = new WsProvider(url, false)
+      await new Promise((resolve, reject) => {
+        provider.on('connected', resolve)
+        provider.on('error', reject)
+        provider.connect().catch(reject)
+      })
+      return await ApiPromise.create({ provider, noInitWarn: true })
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+  throw new Error(`no RPC at ${url}`)
+}
+
+/** Runs the CLI like a user; `json` is its parsed output when it printed JSON. */
+export function agora (args, { url, suri, json = true } = {}) {
+  const argv = [cli, ...args]
+  if (url) argv.push('--url', url)
+  if (suri) argv.push('--suri', suri)
+  if (json) argv.push('--json')
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => { stdout += chunk })
+    child.stderr.on('data', (chunk) => { stderr += chunk })
+    child.on('close', (code) => {
+      let parsed
+      try { parsed = JSON.parse(stdout) } catch { parsed = undefined }
+      resolve({ code, stdout, stderr, json: parsed })
+    })
+  })
+}
