@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$AGORA_ROOT"
 
 phase "setup" bash scripts/setup.sh
-phase "build agora-node" cargo build --release --locked -p agora-node
+# The same build as scripts/test.sh (CI): one feature set, so nothing compiles twice.
+phase "build agora-node" cargo test --release --workspace --locked --no-run
 phase "start IPFS" bash scripts/ipfs.sh start
 trap 'bash scripts/ipfs.sh stop' EXIT
 

@@ -17,5 +17,9 @@ phase "benchmark tests" cargo test --release --locked --no-fail-fast \
 	-p pallet-profiles -p pallet-posts -p pallet-follows -p pallet-reactions \
 	--features runtime-benchmarks
 # The command-line client and Polkadot.js apps' path, end to end against a real dev node and
-# IPFS daemon (node's built-in test runner; its summary ends the output).
+# IPFS daemon (node's built-in test runner prints the pass/fail summary).
 phase "client tests" node --test --test-concurrency=1 scripts/client/test/
+# A few dozen transactions through the throughput tool, so the benchmarks keep working.
+phase "benchmark smoke" bash benches/live.sh smoke
+# Agora on a local relay chain, when the relay binaries are installed (zombienet/README.md).
+phase "zombienet" bash zombienet/run.sh

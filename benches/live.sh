@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Benchmarks against a live dev node: starts a fresh `agora-node --dev` (and, for `content`,
+# an IPFS daemon) on free loopback ports in a temporary directory, runs one tool from
+# benches/load/, and stops everything again.
+#
+#   benches/live.sh throughput [--block-time MS] [--posts N] [--accounts M]   # posts vs remarks
+#   benches/live.sh state-growth [--items K]                                 # bytes per item
+#   benches/live.sh feed [--follows F] [--posts P]                           # feed page latency
+#   benches/live.sh content                                                  # content_add latency
+#   benches/live.sh smoke                                                    # a few dozen txs (CI)
+#
+# The node binary is the one the test build produced ($AGORA_NODE, see scripts/env.sh).
+set -euo pipefail
+. "$(dirname "$0")/../scripts/env.sh"
+cd "$AGORA_ROOT"
+
+tool="${1:?usage: benches/live.sh throughput|state-growth|feed|content|smoke [options]}"
+shift
+block_time=1000
+args=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--block-time) block_time="$2"; shift 2 ;;
+		*) args+=("$1"); shift ;;
+	esac
+done
+
+[ -d benches/load/node_modules ] || npm ci --prefix benches/load --ignore-scripts --no-audit --no-fund >/dev/null
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+work="$(mktemp -d)"
+rpc_port=$(free_port)
+ipfs_port=$(free_port)
+node_pid=""
+cleanup() {
+	[ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null || true
+	AGORA_IPFS_PATH="$work/ipfs" bash scripts/ipfs.sh stop >/dev/null 2>&1 || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ "$tool" = content ]; then
+	AGORA_IPFS_PATH="$work/ipfs" AGORA_IPFS_API_PORT=$ipfs_port AGORA_IPFS_GATEWAY_PORT=$(free_port) \
+		bash scripts/ipfs.sh start >/dev/null
+fi
+"$AGORA_NODE" --dev --dev-block-time "$block_time" --base-path "$work/chain" \
+	--rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$(free_port)" \
+	--rpc-max-connections 1000 --pool-limit 20000 --pool-kbytes 81920 \
+	--no-prometheus --no-telemetry --no-mdns --no-hardware-benchmarks \
+	--ipfs-api "http://127.0.0.1:$ipfs_port" >"$work/node.log" 2>&1 &
+node_pid=$!
+for _ in $(seq 1 240); do
+	curl -fs -H 'Content-Type: application/json' -d '{"id":1,"jsonrpc":"2.0","method":"system_health"}' \
+		"http://127.0.0.1:$rpc_port" >/dev/null 2>&1 && break
+	kill -0 "$node_pid" 2>/dev/null || { tail -20 "$work/node.log"; exit 1; }
+	sleep 0.5
+done
+
+url="ws://127.0.0.1:$rpc_port"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dev node sealing every ${block_time} ms: benches/live.sh $tool ${args[*]:-}"
+case "$tool" in
+	throughput) node benches/load/load.mjs --url "$url" --pid "$node_pid" "${args[@]}" ;;
+	smoke) node benches/load/load.mjs --url "$url" --pid "$node_pid" --posts 40 --accounts 4 --timeout 120 ;;
+	state-growth) node benches/load/state-growth.mjs --url "$url" "${args[@]}" ;;
+	feed) node benches/load/feed.mjs --url "$url" "${args[@]}" ;;
+	content) node benches/load/content-latency.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" "${args[@]}" ;;
+	*) echo "unknown tool $tool" >&2; exit 2 ;;
+esac

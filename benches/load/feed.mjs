@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Latency of a home feed page on a live node: one reader follows F accounts that wrote P posts
+// each; then the first page of its feed (20 posts) is read R times through `social_feed`, and
+// R times by walking storage from the client as a front end without the query RPC would:
+// list the follows (state_getKeysPaged), list each followed account's post index, pick the
+// newest 20, fetch those posts.
+//
+//   node benches/load/feed.mjs --url ws://127.0.0.1:9944 --follows 100 --posts 10
+
+import { parseArgs } from 'node:util'
+
+import { ApiPromise, WsProvider } from '@polkadot/api'
+import { Keyring } from '@polkadot/keyring'
+import { cryptoWaitReady } from '@polkadot/util-crypto'
+
+import { fundAccounts, includeAll, now, percentile, signCalls } from './lib.mjs'
+
+const CID = 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4'
+const PAGE = 20
+
+const { values: opts } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'ws://127.0.0.1:9944' },
+    follows: { type: 'string', default: '100' },
+    posts: { type: 'string', default: '10' },
+    repeat: { type: 'string', default: '20' },
+    json: { type: 'boolean', default: false }
+  }
+})
+
+async function timed (repeat, fn) {
+  const times = []
+  let result
+  for (let i = 0; i < repeat; i++) {
+    const start = now()
+    result = await fn()
+    times.push(now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return { result, p50: Number(percentile(times, 0.5).toFixed(1)), p99: Number(percentile(times, 0.99).toFixed(1)) }
+}
+
+async function main () {
+  await cryptoWaitReady()
+  const provider = new WsProvider(opts.url)
+  const api = await ApiPromise.create({ provider, noInitWarn: true })
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
+  const alice = keyring.addFromUri('//Alice')
+  const follows = Number(opts.follows)
+  const postsEach = Number(opts.posts)
+
+  // Authors with their posts, and a reader following all of them.
+  const authors = await fundAccounts(api, alice, keyring, follows)
+  const [reader] = await fundAccounts(api, alice, keyring, 1)
+  const posts = await signCalls(api, authors, postsEach, () => api.tx.posts.createPost(CID))
+  for (let i = 0; i < posts.length; i += 2000) await includeAll(api, posts.slice(i, i + 2000), 600)
+  let nonce = (await api.rpc.system.accountNextIndex(reader.address)).toNumber()
+  const followTxs = []
+  for (const author of authors) {
+    followTxs.push(await api.tx.follows.follow(author.address).signAsync(reader, { nonce: nonce++, era: 0 }))
+  }
+  const followed = await includeAll(api, followTxs, 600)
+  if (followed.dropped + followed.invalid > 0) throw new Error('some follows did not land')
+  const at = (await api.rpc.chain.getFinalizedHead()).toHex()
+
+  const viaRpc = await timed(Number(opts.repeat), () =>
+    provider.send('social_feed', [reader.address, null, PAGE, at]))
+
+  const viaStorage = await timed(Number(opts.repeat), async () => {
+    const apiAt = await api.at(at)
+    const followees = (await apiAt.query.follows.following.keys(reader.address)).map((k) => k.args[1].toString())
+    const ids = (await Promise.all(followees.map(async (who) =>
+      (await apiAt.query.posts.postsByAuthor.keys(who)).map((k) => {
+        // Keys are newest-first: u64::MAX - id, big-endian.
+        const inverted = BigInt('0x' + Buffer.from(k.args[1].toU8a()).toString('hex'))
+        return (2n ** 64n - 1n) - inverted
+      })))).flat()
+    ids.sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))
+    const newest = ids.slice(0, PAGE)
+    return apiAt.query.posts.posts.multi(newest)
+  })
+
+  const rpcIds = viaRpc.result.items.map((p) => BigInt(p.id))
+  const walkedIds = viaStorage.result.map((p) => p.isSome)
+  if (viaRpc.result.items.length !== PAGE || walkedIds.filter(Boolean).length !== PAGE) {
+    throw new Error('both paths must return a full page')
+  }
+  await api.disconnect()
+  const report = {
+    follows,
+    postsPerAccount: postsEach,
+    page: PAGE,
+    socialFeedMs: { p50: viaRpc.p50, p99: viaRpc.p99 },
+    walkingStorageMs: { p50: viaStorage.p50, p99: viaStorage.p99 },
+    newest: rpcIds[0].toString()
+  }
+  if (opts.json) console.log(JSON.stringify(report, null, 2))
+  else {
+    console.log(`feed page of ${PAGE} for a reader following ${follows} accounts with ${postsEach} posts each:`)
+    console.log(`  social_feed RPC:         p50 ${viaRpc.p50} ms, p99 ${viaRpc.p99} ms`)
+    console.log(`  walking storage (client): p50 ${viaStorage.p50} ms, p99 ${viaStorage.p99} ms`)
+  }
+}
+
+main().catch((error) => { console.error(error); process.exitCode = 1 })
