@@ -1,5 +1,7 @@
 // Signing and submitting a call, waiting for its block, and reading what it caused.
 
+import { base32Encode, base58Encode } from '@polkadot/util-crypto'
+
 import { UserError, describeDispatchError } from './errors.mjs'
 
 /**
@@ -32,7 +34,8 @@ export function submit (api, tx, pair, { finalized = false } = {}) {
 /** An event as plain data: `{ section, method, data }` with named fields. */
 export function describeEvent (event) {
   const names = event.meta.fields.map((field) => field.name.isSome ? field.name.unwrap().toString() : null)
-  const values = event.data.map((value) => value.toHuman())
+  const types = event.meta.fields.map((field) => field.typeName.isSome ? field.typeName.unwrap().toString() : '')
+  const values = event.data.map((value, i) => /\bCid\b/.test(types[i]) ? cidText(value) : value.toHuman())
   const data = names.every(Boolean)
     ? Object.fromEntries(names.map((name, i) => [camel(name), values[i]]))
     : values
@@ -41,4 +44,12 @@ export function describeEvent (event) {
 
 function camel (name) {
   return name.replace(/_([a-z])/g, (_m, c) => c.toUpperCase())
+}
+
+/** A CID (or an optional one) in its usual text form: `Qm…` for CIDv0, base32 `b…` for CIDv1. */
+function cidText (value) {
+  const cid = value.isSome !== undefined ? (value.isSome ? value.unwrap() : null) : value
+  if (cid === null) return null
+  const bytes = cid.toU8a(true)
+  return bytes[0] === 0x12 ? base58Encode(bytes) : 'b' + base32Encode(bytes).replace(/=+$/, '').toLowerCase()
 }
