@@ -4,18 +4,20 @@
 # - @zombienet/cli from npm (zombienet/package.json, locked);
 # - the relay chain binaries polkadot, polkadot-prepare-worker and polkadot-execute-worker,
 #   built from crates.io at the release matching polkadot-sdk stable2609 (polkadot 41.0.0)
-#   into zombienet/bin. That build is long on 2 cores: it uses a persistent target directory
+#   into ~/.cache/agora/polkadot/bin, outside any checkout, so every clone (CI's too) finds
+#   them. That build is long on 2 cores: it uses a persistent target directory
 #   (~/.cache/agora/polkadot-target), so an interrupted build resumes where it stopped.
 set -euo pipefail
 . "$(dirname "$0")/../scripts/env.sh"
 cd "$AGORA_ROOT/zombienet"
 
 POLKADOT_VERSION=41.0.0
+relay_root="$AGORA_HOME/.cache/agora/polkadot"
 npm ci --ignore-scripts --no-audit --no-fund >/dev/null
-if [ ! -x bin/polkadot ] || ! bin/polkadot --version | grep -q "$POLKADOT_VERSION"; then
+if [ ! -x "$relay_root/bin/polkadot" ] || ! "$relay_root/bin/polkadot" --version | grep -q "$POLKADOT_VERSION"; then
 	start=$(date +%s)
 	CARGO_TARGET_DIR="$AGORA_HOME/.cache/agora/polkadot-target" \
-		cargo install --locked --root "$AGORA_ROOT/zombienet" "polkadot@$POLKADOT_VERSION"
+		cargo install --locked --root "$relay_root" "polkadot@$POLKADOT_VERSION"
 	echo "polkadot $POLKADOT_VERSION built in $(( $(date +%s) - start ))s"
 fi
-bin/polkadot --version
+"$relay_root/bin/polkadot" --version

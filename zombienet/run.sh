@@ -5,12 +5,13 @@ set -euo pipefail
 . "$(dirname "$0")/../scripts/env.sh"
 cd "$AGORA_ROOT/zombienet"
 
+relay_bin="$AGORA_HOME/.cache/agora/polkadot/bin"
 for bin in polkadot polkadot-prepare-worker polkadot-execute-worker; do
-	if [ ! -x "bin/$bin" ]; then
-		echo "zombienet smoke test skipped: relay binaries not installed (bin/$bin missing; run zombienet/get-binaries.sh)"
+	if [ ! -x "$relay_bin/$bin" ]; then
+		echo "zombienet smoke test skipped: relay binaries not installed ($relay_bin/$bin missing; run zombienet/get-binaries.sh)"
 		exit 0
 	fi
 done
 [ -x node_modules/.bin/zombienet ] || npm ci --ignore-scripts --no-audit --no-fund >/dev/null
-export PATH="$AGORA_ROOT/zombienet/bin:$(dirname "$AGORA_NODE"):$PATH"
+export PATH="$relay_bin:$(dirname "$AGORA_NODE"):$PATH"
 exec node_modules/.bin/zombienet --provider native test smoke.zndsl
