@@ -16,6 +16,8 @@ relay_root="$AGORA_HOME/.cache/agora/polkadot"
 npm ci --ignore-scripts --no-audit --no-fund >/dev/null
 if [ ! -x "$relay_root/bin/polkadot" ] || ! "$relay_root/bin/polkadot" --version | grep -q "$POLKADOT_VERSION"; then
 	start=$(date +%s)
+	# env.sh points the Wasm builder at this workspace; the relay runtimes must use their own.
+	unset WASM_BUILD_WORKSPACE_HINT
 	CARGO_TARGET_DIR="$AGORA_HOME/.cache/agora/polkadot-target" \
 		cargo install --locked --root "$relay_root" "polkadot@$POLKADOT_VERSION"
 	echo "polkadot $POLKADOT_VERSION built in $(( $(date +%s) - start ))s"
