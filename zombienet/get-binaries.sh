@@ -14,7 +14,8 @@ cd "$AGORA_ROOT/zombienet"
 POLKADOT_VERSION=41.0.0
 relay_root="$AGORA_HOME/.cache/agora/polkadot"
 npm ci --ignore-scripts --no-audit --no-fund >/dev/null
-if [ ! -x "$relay_root/bin/polkadot" ] || ! "$relay_root/bin/polkadot" --version | grep -q "$POLKADOT_VERSION"; then
+# The binary prints the node version (1.x), not the crate's, so ask cargo what it installed.
+if ! cargo install --list --root "$relay_root" | grep -q "^polkadot v$POLKADOT_VERSION:"; then
 	start=$(date +%s)
 	# env.sh points the Wasm builder at this workspace; the relay runtimes must use their own.
 	unset WASM_BUILD_WORKSPACE_HINT

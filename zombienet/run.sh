@@ -14,4 +14,15 @@ for bin in polkadot polkadot-prepare-worker polkadot-execute-worker; do
 done
 [ -x node_modules/.bin/zombienet ] || npm ci --ignore-scripts --no-audit --no-fund >/dev/null
 export PATH="$relay_bin:$(dirname "$AGORA_NODE"):$PATH"
-exec node_modules/.bin/zombienet --provider native test smoke.zndsl
+
+# The network's files (chain specs, databases, logs) go to a directory of our own: removed when
+# the test passes, kept with the node logs when it fails.
+work=$(mktemp -d -t agora-zombienet.XXXXXX)
+status=0
+node_modules/.bin/zombienet --provider native --logType text --dir "$work" --force test smoke.zndsl || status=$?
+if [ "$status" -eq 0 ]; then
+	rm -rf "$work"
+else
+	echo "zombienet smoke test failed ($status failing steps or a launch error); node logs: $work/logs" >&2
+fi
+exit "$status"
