@@ -42,9 +42,14 @@ if [ "$tool" = content ]; then
 	AGORA_IPFS_PATH="$work/ipfs" AGORA_IPFS_API_PORT=$ipfs_port AGORA_IPFS_GATEWAY_PORT=$(free_port) \
 		bash scripts/ipfs.sh start >/dev/null
 fi
+# Pool limits: the throughput tool submits every call at once, so each sender's nonces reach
+# the pool out of order and wait in its future queue, which holds a tenth of --pool-limit.
+# With 20,000 (future 2,000) a 10,000-call burst overflowed it: the evicted calls vanished
+# (author_submitExtrinsic had accepted them) and every later nonce of their senders stayed
+# future for good. 100,000 (future 10,000) holds any burst the tools send.
 "$AGORA_NODE" --dev --dev-block-time "$block_time" --base-path "$work/chain" \
 	--rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$(free_port)" \
-	--rpc-max-connections 1000 --pool-limit 20000 --pool-kbytes 81920 \
+	--rpc-max-connections 1000 --pool-limit 100000 --pool-kbytes 409600 \
 	--no-prometheus --no-telemetry --no-mdns --no-hardware-benchmarks \
 	--ipfs-api "http://127.0.0.1:$ipfs_port" >"$work/node.log" 2>&1 &
 node_pid=$!
