@@ -252,6 +252,14 @@ impl_runtime_apis! {
 		fn reaction_of(post: PostId, who: AccountId) -> Option<ReactionKind> {
 			Reactions::reaction_of(post, &who)
 		}
+
+		fn reactors(
+			post: PostId,
+			after: Option<AccountId>,
+			limit: u32,
+		) -> Page<(AccountId, ReactionKind), AccountId> {
+			Reactions::reactors_page(post, after.as_ref(), limit)
+		}
 	}
 
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {

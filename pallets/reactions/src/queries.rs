@@ -1,9 +1,15 @@
 //! Read-only queries behind `pallet-reactions-runtime-api`: a post's reaction counts by kind,
-//! and one account's reaction to a post. Both are a handful of reads: there are nine kinds.
+//! one account's reaction to a post (a handful of reads: there are nine kinds), and who
+//! reacted to a post, a [`Page`] at a time.
+//!
+//! `Reactions` is keyed `(post, account)` with a reversible hasher on the account, so a page of
+//! reactors walks the post's prefix from just after the cursor account: about `limit` reads.
+//! The order is the storage order (by the hash of the account): stable for a given block, not
+//! by time.
 
 use alloc::vec::Vec;
 
-use agora_primitives::PostId;
+use agora_primitives::{page_size, Page, PostId};
 
 use crate::{Config, Pallet, ReactionCounts, ReactionKind, Reactions};
 
@@ -19,5 +25,29 @@ impl<T: Config> Pallet<T> {
 	/// `who`'s reaction to `post`, if any.
 	pub fn reaction_of(post: PostId, who: &T::AccountId) -> Option<ReactionKind> {
 		Reactions::<T>::get(post, who).map(|reaction| reaction.kind)
+	}
+
+	/// The accounts that reacted to `post` and how, after the account `after`; the cursor is
+	/// the last account on the page.
+	pub fn reactors_page(
+		post: PostId,
+		after: Option<&T::AccountId>,
+		limit: u32,
+	) -> Page<(T::AccountId, ReactionKind), T::AccountId> {
+		let mut reactions = match after {
+			Some(after) => {
+				Reactions::<T>::iter_prefix_from(post, Reactions::<T>::hashed_key_for(post, after))
+			},
+			None => Reactions::<T>::iter_prefix(post),
+		}
+		.map(|(who, reaction)| (who, reaction.kind));
+		let items: Vec<_> = reactions.by_ref().take(page_size(limit)).collect();
+		let next = match items.last() {
+			Some((last, _)) if items.len() == page_size(limit) && reactions.next().is_some() => {
+				Some(last.clone())
+			},
+			_ => None,
+		};
+		Page { items, next }
 	}
 }

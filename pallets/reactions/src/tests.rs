@@ -148,3 +148,43 @@ fn queries_count_by_kind_and_name_each_accounts_reaction() {
 		assert_eq!(Reactions::reaction_of(POST, &BOB), None);
 	});
 }
+
+#[test]
+fn reactors_come_a_page_at_a_time_and_each_once() {
+	build_and_execute(|| {
+		use frame_support::traits::fungible::Mutate;
+		assert_eq!(Reactions::reactors_page(POST, None, 10).items, vec![]);
+		let reactors: Vec<AccountId> = (200..225).collect();
+		for (i, who) in reactors.iter().enumerate() {
+			Balances::set_balance(who, ENDOWMENT);
+			let kind = if i % 2 == 0 { Like } else { Wow };
+			assert_ok!(Reactions::react(signed(*who), POST, kind));
+		}
+		// Another post's reactions never show up.
+		assert_ok!(Reactions::react(signed(ALICE), POST + 1, Sad));
+
+		let mut seen = Vec::new();
+		let mut after = None;
+		loop {
+			let page = Reactions::reactors_page(POST, after.as_ref(), 10);
+			assert!(page.items.len() <= 10);
+			seen.extend(page.items);
+			match page.next {
+				Some(next) => after = Some(next),
+				None => break,
+			}
+		}
+		assert_eq!(seen.len(), reactors.len());
+		for (who, kind) in &seen {
+			assert_eq!(Reactions::reaction_of(POST, who), Some(*kind));
+		}
+		let mut accounts: Vec<_> = seen.iter().map(|(who, _)| *who).collect();
+		accounts.sort();
+		assert_eq!(accounts, reactors);
+
+		// A page that ends exactly at the last reactor has no cursor; sizes clamp to 1..=100.
+		assert_eq!(Reactions::reactors_page(POST, None, 25).next, None);
+		assert_eq!(Reactions::reactors_page(POST, None, 0).items.len(), 1);
+		assert_eq!(Reactions::reactors_page(POST, None, 1_000).items.len(), 25);
+	});
+}

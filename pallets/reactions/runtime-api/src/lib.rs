@@ -1,11 +1,11 @@
-//! Runtime API for reading reactions: a post's counts by kind and one account's reaction. The
-//! queries live in `pallet-reactions` (`queries.rs`).
+//! Runtime API for reading reactions: a post's counts by kind, one account's reaction, and who
+//! reacted, a page at a time. The queries live in `pallet-reactions` (`queries.rs`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
-use agora_primitives::PostId;
+use agora_primitives::{Page, PostId};
 use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_reactions::ReactionKind;
@@ -17,5 +17,9 @@ sp_api::decl_runtime_apis! {
 		fn reaction_counts(post: PostId) -> Vec<(ReactionKind, u32)>;
 		/// `who`'s reaction to `post`, if any.
 		fn reaction_of(post: PostId, who: AccountId) -> Option<ReactionKind>;
+		/// Up to `limit` (clamped to 1..=`MAX_PAGE_SIZE`) of the accounts that reacted to
+		/// `post`, with their reactions, after the account `after`, in storage order.
+		fn reactors(post: PostId, after: Option<AccountId>, limit: u32)
+			-> Page<(AccountId, ReactionKind), AccountId>;
 	}
 }
