@@ -196,6 +196,24 @@ async fn the_node_answers_social_queries_a_page_at_a_time() {
 		query(&client, "social_reactionOf", vec![json!(root), json!(ss58(Dave))]).await,
 		Value::Null
 	);
+	// Who reacted, one per page: both reactors, each once, then no cursor.
+	let first = query(&client, "social_reactors", vec![json!(root), Value::Null, json!(1)]).await;
+	assert_eq!(first["items"].as_array().map(Vec::len), Some(1));
+	let second =
+		query(&client, "social_reactors", vec![json!(root), first["next"].clone(), json!(1)]).await;
+	assert_eq!(second["next"], Value::Null);
+	let mut reactors = vec![first["items"][0].clone(), second["items"][0].clone()];
+	reactors.sort_by_key(|reactor| reactor["account"].as_str().map(str::to_owned));
+	let mut expected = vec![
+		json!({ "account": ss58(Bob), "kind": "love" }),
+		json!({ "account": ss58(Eve), "kind": "love" }),
+	];
+	expected.sort_by_key(|reactor| reactor["account"].as_str().map(str::to_owned));
+	assert_eq!(reactors, expected);
+	assert_eq!(
+		query_error(&client, "social_reactors", vec![json!(root), json!("0x01ff")]).await,
+		7101
+	);
 	assert_eq!(query(&client, "social_post", vec![json!(999_999)]).await, Value::Null);
 
 	// Answers are those of the block asked for: the replies since `head` are not in it.

@@ -10,7 +10,7 @@ use codec::{Decode, Encode};
 pub enum CursorKind {
 	/// Pages of posts ordered by id (author posts, feeds, threads).
 	Posts = 1,
-	/// Pages of accounts (followers, following).
+	/// Pages of accounts (followers, following, reactors).
 	Accounts = 2,
 }
 

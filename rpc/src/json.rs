@@ -139,6 +139,16 @@ pub struct FeedJson {
 	pub truncated: bool,
 }
 
+/// An account's reaction to a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReactorJson {
+	/// Who reacted (SS58).
+	pub account: String,
+	/// How: a reaction kind's name.
+	pub kind: String,
+}
+
 /// Follow counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -174,6 +174,16 @@ pub trait SocialApi<BlockHash> {
 	#[method(name = "social_reactions")]
 	fn reactions(&self, id: PostId, at: Option<BlockHash>) -> RpcResult<BTreeMap<String, u32>>;
 
+	/// A page of the accounts that reacted to post `id`, with their reactions.
+	#[method(name = "social_reactors")]
+	fn reactors(
+		&self,
+		id: PostId,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<PageJson<ReactorJson>>;
+
 	/// `account`'s reaction to post `id`, or `null`.
 	#[method(name = "social_reactionOf")]
 	fn reaction_of(
@@ -333,6 +343,29 @@ where
 		let api = self.client.runtime_api();
 		let counts = api.reaction_counts(self.at(at), id).map_err(runtime_error)?;
 		Ok(counts.into_iter().map(|(kind, count)| (reaction_name(kind), count)).collect())
+	}
+
+	fn reactors(
+		&self,
+		id: PostId,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<PageJson<ReactorJson>> {
+		let (limit, after) = (page_size(limit)?, position(CursorKind::Accounts, cursor)?);
+		let api = self.client.runtime_api();
+		let page = api.reactors(self.at(at), id, after, limit).map_err(runtime_error)?;
+		Ok(PageJson {
+			items: page
+				.items
+				.into_iter()
+				.map(|(who, kind)| ReactorJson {
+					account: account_text(&who),
+					kind: reaction_name(kind),
+				})
+				.collect(),
+			next: page.next.map(|account| cursor::encode(CursorKind::Accounts, &account)),
+		})
 	}
 
 	fn reaction_of(

@@ -214,6 +214,14 @@ export const commands = {
     usage: 'unreact <post id>',
     run: (ctx, args) => send(ctx, tx(ctx).reactions.unreact(postId(need(args, 0, 'post id'))))
   },
+  reactors: {
+    usage: 'reactors <post id> [--cursor C] [--limit N]',
+    read: true,
+    run: async (ctx, args) => {
+      const page = await ctx.call('social_reactors', [postId(need(args, 0, 'post id')), ...pageArgs(ctx)])
+      return { reactors: page.items, next: page.next }
+    }
+  },
 
   // The chain
   chain: {

@@ -114,8 +114,11 @@ test('react, change and remove a reaction', async () => {
   assert.deepEqual((await run(['show', String(id)])).json.post.reactions, { love: 1 })
   await write(['react', String(id), 'laugh'], bob, 'reactions.ReactionChanged')
   assert.deepEqual((await run(['show', String(id)])).json.post.reactions, { laugh: 1 })
+  assert.deepEqual((await run(['reactors', String(id)])).json,
+    { reactors: [{ account: bob.address, kind: 'laugh' }], next: null })
   await write(['unreact', String(id)], bob, 'reactions.Unreacted')
   assert.deepEqual((await run(['show', String(id)])).json.post.reactions, {})
+  assert.deepEqual((await run(['reactors', String(id)])).json.reactors, [])
   const bad = await run(['react', String(id), 'meh'], bob)
   assert.equal(bad.code, 1)
   assert.match(bad.stderr, /not a reaction kind/)
