@@ -8,7 +8,7 @@
 
 use alloc::vec::Vec;
 
-use agora_primitives::{page_size, Page};
+use agora_primitives::Page;
 
 use crate::{Config, Followers, Following, Pallet};
 
@@ -30,7 +30,7 @@ impl<T: Config> Pallet<T> {
 			),
 			None => Following::<T>::iter_key_prefix(who),
 		};
-		page_of(keys, limit)
+		Page::take(keys, limit, Clone::clone)
 	}
 
 	/// Accounts that follow `who`, after the account `after`.
@@ -46,7 +46,7 @@ impl<T: Config> Pallet<T> {
 			),
 			None => Followers::<T>::iter_key_prefix(who),
 		};
-		page_of(keys, limit)
+		Page::take(keys, limit, Clone::clone)
 	}
 
 	/// Up to `max` accounts `who` follows (storage order), and whether it follows more.
@@ -55,15 +55,4 @@ impl<T: Config> Pallet<T> {
 		let followed: Vec<_> = keys.by_ref().take(max as usize).collect();
 		(followed, keys.next().is_some())
 	}
-}
-
-fn page_of<A: Clone>(mut keys: impl Iterator<Item = A>, limit: u32) -> Page<A, A> {
-	let items: Vec<A> = keys.by_ref().take(page_size(limit)).collect();
-	let next = match items.last() {
-		Some(last) if items.len() == page_size(limit) && keys.next().is_some() => {
-			Some(last.clone())
-		},
-		_ => None,
-	};
-	Page { items, next }
 }

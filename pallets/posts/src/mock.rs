@@ -8,6 +8,8 @@ use frame_support::{
 };
 use sp_runtime::BuildStorage;
 
+use agora_primitives::CidInput;
+
 type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
 pub type Balance = u128;
@@ -75,4 +77,9 @@ pub fn build_and_execute(test: impl FnOnce()) {
 		test();
 		Posts::do_try_state().expect("pallet-posts invariants hold");
 	});
+}
+
+/// The call argument for the CID `text` (test CIDs are valid by construction).
+pub fn input(text: &str) -> CidInput {
+	CidInput::try_from(text.as_bytes().to_vec()).expect("test CIDs fit the input bound")
 }

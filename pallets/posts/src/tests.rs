@@ -5,15 +5,11 @@ use crate::{
 	mock::*, newest_first, oldest_first, Error, Event, HoldReason, NextPostId, PostCountByAuthor,
 	PostKind, Posts as PostRecords, PostsByAuthor, Replies, RepostOf,
 };
-use agora_primitives::{Cid, CidInput, PostId, PostsInspect};
+use agora_primitives::{Cid, PostId, PostsInspect};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 
 const BODY: &str = "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o";
 const OTHER_BODY: &str = "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4";
-
-fn input(text: &str) -> CidInput {
-	CidInput::try_from(text.as_bytes().to_vec()).unwrap()
-}
 
 fn cid(text: &str) -> Cid {
 	Cid::try_from(text).unwrap()

@@ -30,4 +30,20 @@ impl<T, Cursor> Page<T, Cursor> {
 	pub fn empty() -> Self {
 		Self { items: Vec::new(), next: None }
 	}
+
+	/// Up to `limit` (see [`page_size`]) items from `items`, with the cursor of the last one
+	/// (`cursor_of`) when `items` goes on after it.
+	pub fn take(
+		mut items: impl Iterator<Item = T>,
+		limit: u32,
+		cursor_of: impl FnOnce(&T) -> Cursor,
+	) -> Self {
+		let limit = page_size(limit);
+		let taken: Vec<T> = items.by_ref().take(limit).collect();
+		let next = match taken.last() {
+			Some(last) if taken.len() == limit && items.next().is_some() => Some(cursor_of(last)),
+			_ => None,
+		};
+		Self { items: taken, next }
+	}
 }

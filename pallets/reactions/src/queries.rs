@@ -9,7 +9,7 @@
 
 use alloc::vec::Vec;
 
-use agora_primitives::{page_size, Page, PostId};
+use agora_primitives::{Page, PostId};
 
 use crate::{Config, Pallet, ReactionCounts, ReactionKind, Reactions};
 
@@ -34,20 +34,13 @@ impl<T: Config> Pallet<T> {
 		after: Option<&T::AccountId>,
 		limit: u32,
 	) -> Page<(T::AccountId, ReactionKind), T::AccountId> {
-		let mut reactions = match after {
+		let reactions = match after {
 			Some(after) => {
 				Reactions::<T>::iter_prefix_from(post, Reactions::<T>::hashed_key_for(post, after))
 			},
 			None => Reactions::<T>::iter_prefix(post),
 		}
 		.map(|(who, reaction)| (who, reaction.kind));
-		let items: Vec<_> = reactions.by_ref().take(page_size(limit)).collect();
-		let next = match items.last() {
-			Some((last, _)) if items.len() == page_size(limit) && reactions.next().is_some() => {
-				Some(last.clone())
-			},
-			_ => None,
-		};
-		Page { items, next }
+		Page::take(reactions, limit, |(last, _)| last.clone())
 	}
 }
