@@ -12,7 +12,9 @@
 # without it js-ipfs would create a public-network repo in the home directory.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-export IPFS_PATH="${AGORA_IPFS_PATH:-$HOME/.local/share/agora/ipfs}"
+# AGORA_HOME: HOME, or the user's home from passwd where HOME is unset (a bare CI environment).
+. "$here/env.sh"
+export IPFS_PATH="${AGORA_IPFS_PATH:-$AGORA_HOME/.local/share/agora/ipfs}"
 api_port="${AGORA_IPFS_API_PORT:-5001}"
 gateway_port="${AGORA_IPFS_GATEWAY_PORT:-8080}"
 jsipfs="$here/ipfs/node_modules/.bin/jsipfs"
