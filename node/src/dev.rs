@@ -26,11 +26,11 @@ use sp_runtime::traits::Header as _;
 
 use crate::{
 	cli::DevSealMode,
-	ipfs::IpfsParams,
-	service::{
-		new_client_parts, rpc_builder, spawn_offchain_workers, ClientParts, ParachainClient,
-		TransactionPool,
+	client::{
+		new_client_parts, spawn_offchain_workers, ClientParts, ParachainClient, TransactionPool,
 	},
+	ipfs::IpfsParams,
+	rpc,
 };
 
 /// The relay chain's slot duration the mocked relay data pretends to have.
@@ -132,7 +132,7 @@ pub fn start_dev_node(
 	task_manager.spawn_essential_handle().spawn_blocking("dev-seal", None, sealing);
 
 	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-		rpc_builder: rpc_builder(client.clone(), transaction_pool.clone(), content),
+		rpc_builder: rpc::builder(client.clone(), transaction_pool.clone(), content),
 		network,
 		client,
 		keystore: keystore_container.keystore(),

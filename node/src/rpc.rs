@@ -3,6 +3,7 @@
 //! `create_full` assembles the modules every Agora node serves: account nonces and dry runs
 //! (`system_*`), fee queries (`payment_*`), IPFS content (`content_*`, see
 //! [`crate::ipfs::rpc`]) and the social queries (`social_*`, the `agora-social-rpc` crate).
+//! [`builder`] hands them to `sc_service::spawn_tasks`, in the collator and the dev chain alike.
 
 use std::sync::Arc;
 
@@ -13,7 +14,31 @@ use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 
-use crate::ipfs::ContentStore;
+use crate::{
+	client::{ParachainClient, TransactionPool as ParachainTransactionPool},
+	ipfs::ContentStore,
+};
+
+/// What `spawn_tasks` calls to build the node's RPC modules.
+pub type RpcBuilder =
+	Box<dyn Fn(sc_rpc::SubscriptionTaskExecutor) -> Result<RpcModule<()>, sc_service::Error>>;
+
+/// The RPC builder both the collator and the dev chain serve: [`create_full`] over the node's
+/// client, transaction pool and IPFS store.
+pub fn builder(
+	client: Arc<ParachainClient>,
+	pool: Arc<ParachainTransactionPool>,
+	content: Arc<ContentStore>,
+) -> RpcBuilder {
+	Box::new(move |_| {
+		create_full(FullDeps {
+			client: client.clone(),
+			pool: pool.clone(),
+			content: content.clone(),
+		})
+		.map_err(Into::into)
+	})
+}
 
 /// What the RPC modules need from the node.
 pub struct FullDeps<C, P> {

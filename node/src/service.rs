@@ -1,15 +1,15 @@
-//! The parachain service: the client, its database and transaction pool (shared with the dev
-//! chain in [`crate::dev`]), and the collator that builds blocks against a relay chain.
+//! The parachain node: a full node of the Agora parachain that follows a relay chain, and with
+//! `--collator` the collator that builds its blocks. The client it runs on is
+//! [`crate::client`]; the RPC methods it serves are [`crate::rpc`].
 
 use std::{sync::Arc, time::Duration};
 
-use agora_runtime::{apis::RuntimeApi, opaque::Block, Hash};
+use agora_runtime::{opaque::Block, Hash};
 use codec::Encode;
 use cumulus_client_bootnodes::{start_bootnode_tasks, StartBootnodeTasksParams};
 use cumulus_client_cli::CollatorOptions;
 use cumulus_client_collator::service::CollatorService;
 use cumulus_client_consensus_aura::collators::lookahead::{self as aura, Params as AuraParams};
-use cumulus_client_consensus_common::ParachainBlockImport as TParachainBlockImport;
 use cumulus_client_service::{
 	build_network, build_relay_chain_interface, prepare_node_config, start_relay_chain_tasks,
 	BuildNetworkParams, DARecoveryProfile, StartRelayChainTasksParams,
@@ -18,115 +18,20 @@ use cumulus_primitives_core::{relay_chain::ValidationCode, ParaId};
 use cumulus_relay_chain_interface::{OverseerHandle, RelayChainInterface};
 use polkadot_primitives::CollatorPair;
 use prometheus_endpoint::Registry;
-use sc_client_api::Backend as _;
 use sc_consensus::ImportQueue;
-use sc_executor::{HeapAllocStrategy, WasmExecutor, DEFAULT_HEAP_ALLOC_STRATEGY};
 use sc_network::{NetworkBackend, NetworkBlock, NetworkStateInfo, PeerId};
-use sc_service::{Configuration, PartialComponents, TFullBackend, TFullClient, TaskManager};
-use sc_telemetry::{Telemetry, TelemetryHandle, TelemetryWorker, TelemetryWorkerHandle};
-use sc_transaction_pool::TransactionPoolHandle;
-use sc_transaction_pool_api::OffchainTransactionPoolFactory;
+use sc_service::{Configuration, PartialComponents, TaskManager};
+use sc_telemetry::{Telemetry, TelemetryHandle, TelemetryWorkerHandle};
 use sp_keystore::KeystorePtr;
 
-use crate::ipfs::{ContentStore, IpfsParams};
-
-/// Host functions the runtime may call.
-#[cfg(not(feature = "runtime-benchmarks"))]
-pub type HostFunctions = cumulus_client_service::ParachainHostFunctions;
-/// Host functions the runtime may call, with the benchmarking ones.
-#[cfg(feature = "runtime-benchmarks")]
-pub type HostFunctions = (
-	cumulus_client_service::ParachainHostFunctions,
-	frame_benchmarking::benchmarking::HostFunctions,
-);
-
-/// The client: the chain database plus the Wasm executor running the Agora runtime.
-pub type ParachainClient = TFullClient<Block, RuntimeApi, WasmExecutor<HostFunctions>>;
-
-/// The database backend.
-pub type ParachainBackend = TFullBackend<Block>;
-
-/// Block import that knows about the parachain's relay-chain-driven finality.
-pub type ParachainBlockImport =
-	TParachainBlockImport<Block, Arc<ParachainClient>, ParachainBackend>;
-
-/// The transaction pool.
-pub type TransactionPool = TransactionPoolHandle<Block, ParachainClient>;
-
-/// What both the collator and the dev chain start from.
-pub struct ClientParts {
-	pub client: Arc<ParachainClient>,
-	pub backend: Arc<ParachainBackend>,
-	pub keystore_container: sc_service::KeystoreContainer,
-	pub task_manager: TaskManager,
-	pub transaction_pool: Arc<TransactionPool>,
-	pub telemetry: Option<Telemetry>,
-	pub telemetry_worker_handle: Option<TelemetryWorkerHandle>,
-}
-
-/// Opens the database, builds the Wasm executor, the client and the transaction pool.
-pub fn new_client_parts(config: &Configuration) -> Result<ClientParts, sc_service::Error> {
-	let telemetry = config
-		.telemetry_endpoints
-		.clone()
-		.filter(|endpoints| !endpoints.is_empty())
-		.map(|endpoints| -> Result<_, sc_telemetry::Error> {
-			let worker = TelemetryWorker::new(16)?;
-			let telemetry = worker.handle().new_telemetry(endpoints);
-			Ok((worker, telemetry))
-		})
-		.transpose()?;
-
-	let heap_pages = config
-		.executor
-		.default_heap_pages
-		.map_or(DEFAULT_HEAP_ALLOC_STRATEGY, |h| HeapAllocStrategy::Static { extra_pages: h as _ });
-
-	let executor = WasmExecutor::<HostFunctions>::builder()
-		.with_execution_method(config.executor.wasm_method)
-		.with_max_runtime_instances(config.executor.max_runtime_instances)
-		.with_runtime_cache_size(config.executor.runtime_cache_size)
-		.with_onchain_heap_alloc_strategy(heap_pages)
-		.with_offchain_heap_alloc_strategy(heap_pages)
-		.build();
-
-	let (client, backend, keystore_container, task_manager) =
-		sc_service::new_full_parts_record_import::<Block, RuntimeApi, _>(
-			config,
-			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
-			executor,
-			true,
-			Default::default(),
-		)?;
-	let client = Arc::new(client);
-
-	let telemetry_worker_handle = telemetry.as_ref().map(|(worker, _)| worker.handle());
-	let telemetry = telemetry.map(|(worker, telemetry)| {
-		task_manager.spawn_handle().spawn("telemetry", None, worker.run());
-		telemetry
-	});
-
-	let transaction_pool = Arc::from(
-		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
-			client.clone(),
-			config.role.is_authority().into(),
-		)
-		.with_options(config.transaction_pool.clone())
-		.with_prometheus(config.prometheus_registry())
-		.build(),
-	);
-
-	Ok(ClientParts {
-		client,
-		backend,
-		keystore_container,
-		task_manager,
-		transaction_pool,
-		telemetry,
-		telemetry_worker_handle,
-	})
-}
+use crate::{
+	client::{
+		new_client_parts, spawn_offchain_workers, ClientParts, ParachainBackend,
+		ParachainBlockImport, ParachainClient, TransactionPool,
+	},
+	ipfs::IpfsParams,
+	rpc,
+};
 
 /// The client parts plus the Aura import queue: enough for the chain-operation subcommands
 /// (`check-block`, `export-blocks`, `revert`, ...) and the collator.
@@ -179,61 +84,6 @@ pub fn new_partial(config: &Configuration) -> Result<Service, sc_service::Error>
 		transaction_pool,
 		select_chain: (),
 		other: (block_import, telemetry, telemetry_worker_handle),
-	})
-}
-
-/// Runs the runtime's offchain workers after each imported block, if the node is configured
-/// to (`--offchain-worker`).
-pub fn spawn_offchain_workers(
-	config: &Configuration,
-	task_manager: &TaskManager,
-	client: &Arc<ParachainClient>,
-	backend: &Arc<ParachainBackend>,
-	keystore: KeystorePtr,
-	transaction_pool: &Arc<TransactionPool>,
-	network: &Arc<dyn sc_network::service::traits::NetworkService>,
-) -> Result<(), sc_service::Error> {
-	if !config.offchain_worker.enabled {
-		return Ok(());
-	}
-	let offchain_workers = sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
-		runtime_api_provider: client.clone(),
-		keystore: Some(keystore),
-		offchain_db: backend.offchain_storage(),
-		transaction_pool: Some(OffchainTransactionPoolFactory::new(transaction_pool.clone())),
-		network_provider: Arc::new(network.clone()),
-		is_validator: config.role.is_authority(),
-		enable_http_requests: false,
-		custom_extensions: move |_| vec![],
-	})?;
-	task_manager.spawn_handle().spawn(
-		"offchain-workers-runner",
-		"offchain-work",
-		futures::FutureExt::boxed(
-			offchain_workers.run(client.clone(), task_manager.spawn_handle()),
-		),
-	);
-	Ok(())
-}
-
-/// What `spawn_tasks` calls to build the node's RPC modules (see [`crate::rpc`]).
-pub type RpcBuilder = Box<
-	dyn Fn(sc_rpc::SubscriptionTaskExecutor) -> Result<jsonrpsee::RpcModule<()>, sc_service::Error>,
->;
-
-/// The RPC builder both the collator and the dev chain serve.
-pub fn rpc_builder(
-	client: Arc<ParachainClient>,
-	pool: Arc<TransactionPool>,
-	content: Arc<ContentStore>,
-) -> RpcBuilder {
-	Box::new(move |_| {
-		crate::rpc::create_full(crate::rpc::FullDeps {
-			client: client.clone(),
-			pool: pool.clone(),
-			content: content.clone(),
-		})
-		.map_err(Into::into)
 	})
 }
 
@@ -313,7 +163,7 @@ pub async fn start_parachain_node<Net: NetworkBackend<Block, Hash>>(
 	let content = crate::ipfs::start(ipfs, &parachain_config, &task_manager, &client)?;
 
 	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-		rpc_builder: rpc_builder(client.clone(), transaction_pool.clone(), content),
+		rpc_builder: rpc::builder(client.clone(), transaction_pool.clone(), content),
 		client: client.clone(),
 		transaction_pool: transaction_pool.clone(),
 		task_manager: &mut task_manager,

@@ -7,6 +7,10 @@
 //! daemon that serves it works: Kubo in production, the project's js-ipfs daemon
 //! (`scripts/ipfs.sh`) for the dev chain and the tests. CIDs are the `agora-primitives` type
 //! the runtime validates with, so node and chain agree on them byte for byte.
+//!
+//! This module knows the client only through the client traits it reads with, so it sits
+//! below the node's services ([`crate::service`], [`crate::dev`]) and its RPC assembly
+//! ([`crate::rpc`]) and imports none of them.
 
 mod params;
 pub mod pinning;
@@ -15,22 +19,27 @@ mod store;
 
 use std::sync::Arc;
 
+use agora_runtime::opaque::Block;
 use log::{info, warn};
+use sc_client_api::{Backend, BlockchainEvents, StorageProvider};
 use sc_service::{Configuration, TaskManager};
+use sp_blockchain::HeaderBackend;
 
 pub use params::IpfsParams;
-pub use store::{ContentError, ContentStore};
-
-use crate::service::ParachainClient;
+pub use store::ContentStore;
 
 /// Connects the node to its IPFS daemon and starts the pinning follower if asked to; returns
 /// the store the `content_*` RPC methods serve.
-pub fn start(
+pub fn start<C, BE>(
 	params: &IpfsParams,
 	config: &Configuration,
 	task_manager: &TaskManager,
-	client: &Arc<ParachainClient>,
-) -> Result<Arc<ContentStore>, sc_service::Error> {
+	client: &Arc<C>,
+) -> Result<Arc<ContentStore>, sc_service::Error>
+where
+	C: HeaderBackend<Block> + BlockchainEvents<Block> + StorageProvider<Block, BE> + 'static,
+	BE: Backend<Block> + 'static,
+{
 	let store = Arc::new(params.store().map_err(|e| format!("--ipfs-api {e}"))?);
 	let probe = store.clone();
 	task_manager.spawn_handle().spawn("ipfs-probe", Some("ipfs"), async move {
@@ -40,7 +49,7 @@ pub fn start(
 		}
 	});
 	if params.ipfs_pin {
-		pinning::spawn(config, task_manager, client.clone(), store.clone())?;
+		pinning::spawn::<C, BE>(config, task_manager, client.clone(), store.clone())?;
 	}
 	Ok(store)
 }

@@ -4,13 +4,11 @@
 //! both the new body and the replaced one), so the follower needs nothing but events.
 
 use agora_primitives::Cid;
-use agora_runtime::{Hash, RuntimeEvent};
+use agora_runtime::{opaque::Block, Hash, RuntimeEvent};
 use codec::Decode;
-use sc_client_api::StorageProvider;
+use sc_client_api::{Backend, StorageProvider};
 use sp_core::storage::StorageKey;
 use sp_io::hashing::twox_128;
-
-use crate::service::{ParachainBackend, ParachainClient};
 
 /// One CID gaining or losing an on-chain reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,13 +52,21 @@ pub fn content_changes<'a>(events: impl IntoIterator<Item = &'a RuntimeEvent>) -
 }
 
 /// The events of the block `hash`, from its state (`System::Events`).
-pub fn block_events(client: &ParachainClient, hash: Hash) -> Result<Vec<RuntimeEvent>, String> {
+pub fn block_events<C, BE>(client: &C, hash: Hash) -> Result<Vec<RuntimeEvent>, String>
+where
+	C: StorageProvider<Block, BE>,
+	BE: Backend<Block>,
+{
 	type Records = Vec<frame_system::EventRecord<RuntimeEvent, Hash>>;
-	let key = StorageKey([twox_128(b"System"), twox_128(b"Events")].concat());
-	let stored = StorageProvider::<_, ParachainBackend>::storage(client, hash, &key)
+	let stored = StorageProvider::<Block, BE>::storage(client, hash, &events_key())
 		.map_err(|e| e.to_string())?;
 	let Some(stored) = stored else { return Ok(Vec::new()) };
 	let records = Records::decode(&mut &stored.0[..])
 		.map_err(|e| format!("events do not decode with this node's runtime types: {e}"))?;
 	Ok(records.into_iter().map(|record| record.event).collect())
+}
+
+/// The storage key of `System::Events`.
+pub fn events_key() -> StorageKey {
+	StorageKey([twox_128(b"System"), twox_128(b"Events")].concat())
 }
