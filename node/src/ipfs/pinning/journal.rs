@@ -24,6 +24,7 @@ const COL_REFS: u32 = 1;
 const COL_OWED: u32 = 2;
 const COLUMNS: u32 = 3;
 const NEXT_BLOCK: &[u8] = b"next_block";
+const GENESIS: &[u8] = b"genesis";
 
 /// What the daemon should do with a CID.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode)]
@@ -46,11 +47,24 @@ fn corrupt(what: &str) -> io::Error {
 }
 
 impl PinJournal {
-	/// Opens (or creates) the journal in the directory `path`.
-	pub fn open(path: &Path) -> io::Result<Self> {
+	/// Opens (or creates) the journal in the directory `path` for the chain whose genesis block
+	/// hash is `genesis`. A journal kept for another chain (the directory outlived a
+	/// `purge-chain`, or a new chain took the old one's name) is emptied first: its block
+	/// numbers and counts say nothing about this chain. Returns whether that happened.
+	pub fn open(path: &Path, genesis: &[u8]) -> io::Result<(Self, bool)> {
 		std::fs::create_dir_all(path)?;
 		let db = Database::open(&DatabaseConfig::with_columns(COLUMNS), path)?;
-		Ok(Self { db, write: Mutex::new(()) })
+		let recorded = db.get(COL_META, GENESIS)?;
+		let other_chain = recorded.as_deref().is_some_and(|recorded| recorded != genesis);
+		if recorded.as_deref() != Some(genesis) {
+			let mut tx = DBTransaction::new();
+			for column in 0..COLUMNS {
+				tx.delete_prefix(column, &[]);
+			}
+			tx.put(COL_META, GENESIS, genesis);
+			db.write(tx)?;
+		}
+		Ok((Self { db, write: Mutex::new(()) }, other_chain))
 	}
 
 	/// The next finalized block to read; `None` for a new journal.
@@ -164,8 +178,33 @@ mod tests {
 		Cid::parse(&bytes).unwrap()
 	}
 
+	const GENESIS_A: &[u8] = &[0xaa; 32];
+	const GENESIS_B: &[u8] = &[0xbb; 32];
+
 	fn open(dir: &tempfile::TempDir) -> PinJournal {
-		PinJournal::open(dir.path()).unwrap()
+		PinJournal::open(dir.path(), GENESIS_A).unwrap().0
+	}
+
+	#[test]
+	fn a_journal_of_another_chain_starts_afresh() {
+		let dir = tempfile::tempdir().unwrap();
+		{
+			let journal = open(&dir);
+			journal.record_block(7, &[Referenced(cid(1))]).unwrap();
+		}
+		// The same chain again: everything is still there.
+		{
+			let (journal, reset) = PinJournal::open(dir.path(), GENESIS_A).unwrap();
+			assert!(!reset);
+			assert_eq!(journal.next_block().unwrap(), Some(8));
+			assert_eq!(journal.references(&cid(1)).unwrap(), 1);
+		}
+		// Another genesis: nothing of the old chain is read against the new one.
+		let (journal, reset) = PinJournal::open(dir.path(), GENESIS_B).unwrap();
+		assert!(reset);
+		assert_eq!(journal.next_block().unwrap(), None);
+		assert_eq!(journal.references(&cid(1)).unwrap(), 0);
+		assert!(journal.owed().unwrap().is_empty());
 	}
 
 	#[test]

@@ -11,16 +11,22 @@
 //!
 //! The follower starts at block 1 on a new journal. Blocks whose state the node has pruned
 //! cannot be read (run with `--state-pruning archive` to pin a chain's whole history).
+//!
+//! The follower reads the chain through the client traits it needs (finalized hashes, storage,
+//! finality notifications), not a concrete client, so the tests run it on a fake chain.
 
 mod events;
 mod journal;
 mod metrics;
+#[cfg(test)]
+mod tests;
 
 use std::{sync::Arc, time::Duration};
 
+use agora_runtime::opaque::Block;
 use futures::StreamExt;
 use log::{debug, info, warn};
-use sc_client_api::BlockchainEvents;
+use sc_client_api::{Backend, BlockchainEvents, StorageProvider};
 use sc_service::{Configuration, TaskManager};
 use sp_blockchain::HeaderBackend;
 use tokio::sync::Notify;
@@ -29,8 +35,7 @@ use events::{block_events, content_changes};
 use journal::{PinJournal, Want};
 use metrics::PinMetrics;
 
-use super::{ContentError, ContentStore};
-use crate::service::ParachainClient;
+use super::store::{ContentError, ContentStore};
 
 const LOG_TARGET: &str = "ipfs-pinning";
 
@@ -38,15 +43,27 @@ const LOG_TARGET: &str = "ipfs-pinning";
 const RETRY_EVERY: Duration = Duration::from_secs(2);
 
 /// Starts the follower and the pinner; the journal lives in `<chain dir>/ipfs-pinning`.
-pub fn spawn(
+pub fn spawn<C, BE>(
 	config: &Configuration,
 	task_manager: &TaskManager,
-	client: Arc<ParachainClient>,
+	client: Arc<C>,
 	store: Arc<ContentStore>,
-) -> Result<(), sc_service::Error> {
+) -> Result<(), sc_service::Error>
+where
+	C: HeaderBackend<Block> + BlockchainEvents<Block> + StorageProvider<Block, BE> + 'static,
+	BE: Backend<Block> + 'static,
+{
 	let path = config.base_path.config_dir(config.chain_spec.id()).join("ipfs-pinning");
-	let journal = PinJournal::open(&path)
+	let genesis = client.info().genesis_hash;
+	let (journal, other_chain) = PinJournal::open(&path, genesis.as_ref())
 		.map_err(|e| format!("cannot open the pinning journal at {}: {e}", path.display()))?;
+	if other_chain {
+		warn!(
+			target: LOG_TARGET,
+			"📌 The pinning journal at {} belonged to another chain: starting afresh for genesis {genesis}",
+			path.display()
+		);
+	}
 	let journal = Arc::new(journal);
 	let metrics = PinMetrics::new(config.prometheus_registry())
 		.map_err(|e| format!("cannot register the pinning metrics: {e}"))?;
@@ -56,7 +73,7 @@ pub fn spawn(
 	task_manager.spawn_handle().spawn_blocking(
 		"ipfs-pin-follower",
 		Some("ipfs"),
-		follow(client, journal.clone(), metrics.clone(), work_owed.clone()),
+		follow::<C, BE>(client, journal.clone(), metrics.clone(), work_owed.clone()),
 	);
 	task_manager.spawn_handle().spawn(
 		"ipfs-pinner",
@@ -67,15 +84,18 @@ pub fn spawn(
 }
 
 /// Reads every finalized block once, in order, for as long as the node runs.
-async fn follow(
-	client: Arc<ParachainClient>,
+async fn follow<C, BE>(
+	client: Arc<C>,
 	journal: Arc<PinJournal>,
 	metrics: PinMetrics,
 	work_owed: Arc<Notify>,
-) {
+) where
+	C: HeaderBackend<Block> + BlockchainEvents<Block> + StorageProvider<Block, BE>,
+	BE: Backend<Block>,
+{
 	let mut finality = client.finality_notification_stream();
 	loop {
-		if let Err(error) = read_finalized(&client, &journal, &metrics, &work_owed) {
+		if let Err(error) = read_finalized::<C, BE>(&client, &journal, &metrics, &work_owed) {
 			warn!(target: LOG_TARGET, "Pinning follower stopped reading blocks: {error}");
 		}
 		if finality.next().await.is_none() {
@@ -85,12 +105,16 @@ async fn follow(
 }
 
 /// Records every finalized block the journal has not seen yet.
-fn read_finalized(
-	client: &ParachainClient,
+fn read_finalized<C, BE>(
+	client: &C,
 	journal: &PinJournal,
 	metrics: &PinMetrics,
 	work_owed: &Notify,
-) -> std::io::Result<()> {
+) -> std::io::Result<()>
+where
+	C: HeaderBackend<Block> + StorageProvider<Block, BE>,
+	BE: Backend<Block>,
+{
 	let finalized = client.info().finalized_number;
 	let mut next = journal.next_block()?.unwrap_or(1);
 	let mut unreadable = None;
@@ -99,7 +123,7 @@ fn read_finalized(
 			.hash(next)
 			.map_err(|e| e.to_string())
 			.and_then(|hash| hash.ok_or_else(|| "no such block".to_owned()))
-			.and_then(|hash| block_events(client, hash));
+			.and_then(|hash| block_events::<C, BE>(client, hash));
 		let changes = match events {
 			Ok(events) => content_changes(&events),
 			Err(error) => {
