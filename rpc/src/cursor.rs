@@ -3,6 +3,7 @@
 //! Clients pass back what they were given and never build one.
 
 use codec::{Decode, Encode};
+use sp_core::bytes::{from_hex, to_hex};
 
 /// Which kind of page a cursor continues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,34 +15,33 @@ pub enum CursorKind {
 	Accounts = 2,
 }
 
+/// The longest cursor, in bytes: a tag and an account.
+const MAX_CURSOR_BYTES: usize = 1 + 32;
+
 /// The cursor text for `position` in a page of `kind`.
 pub fn encode<P: Encode>(kind: CursorKind, position: &P) -> String {
 	let mut bytes = vec![kind as u8];
 	position.encode_to(&mut bytes);
-	format!("0x{}", hex_string(&bytes))
+	to_hex(&bytes, false)
 }
 
-/// The position in `cursor`, if it is a cursor of `kind`.
+/// The position in `cursor`, if it is a cursor of `kind`: `0x` and an even number of hex
+/// digits (`from_hex` alone would also take no prefix, spaces and odd lengths).
 pub fn decode<P: Decode>(kind: CursorKind, cursor: &str) -> Option<P> {
-	let hex = cursor.strip_prefix("0x")?;
-	if hex.len() % 2 != 0 || hex.len() > 2 * 64 {
+	let digits = cursor.strip_prefix("0x")?;
+	let well_formed = digits.len() % 2 == 0
+		&& digits.len() <= 2 * MAX_CURSOR_BYTES
+		&& digits.bytes().all(|digit| digit.is_ascii_hexdigit());
+	if !well_formed {
 		return None;
 	}
-	let bytes: Option<Vec<u8>> = (0..hex.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
-		.collect();
-	let bytes = bytes?;
+	let bytes = from_hex(cursor).ok()?;
 	let (tag, mut rest) = bytes.split_first()?;
 	if *tag != kind as u8 {
 		return None;
 	}
 	let position = P::decode(&mut rest).ok()?;
 	rest.is_empty().then_some(position)
-}
-
-fn hex_string(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -58,7 +58,20 @@ mod tests {
 	fn a_cursor_of_another_kind_or_garbage_is_refused() {
 		let cursor = encode(CursorKind::Posts, &42u64);
 		assert_eq!(decode::<[u8; 32]>(CursorKind::Accounts, &cursor), None);
-		for bad in ["", "0x", "42", "0x0", "0xzz", "0x01", "0x012a00000000000000ff", "0x💥"] {
+		let too_long = format!("0x02{}", "00".repeat(MAX_CURSOR_BYTES));
+		for bad in [
+			"",
+			"0x",
+			"42",
+			"012a00000000000000",
+			"0x0",
+			"0xzz",
+			"0x01",
+			"0x012a00000000000000ff",
+			"0x012a 000000000000000",
+			"0x💥",
+			too_long.as_str(),
+		] {
 			assert_eq!(decode::<u64>(CursorKind::Posts, bad), None, "{bad}");
 		}
 	}

@@ -3,10 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use pallet_posts::PostKind;
-use pallet_posts_runtime_api::PostView;
-use pallet_profiles_runtime_api::ProfileView;
-use pallet_reactions_runtime_api::ReactionKind;
+use agora_primitives::{PostKind, PostView, ProfileView, ReactionKind};
 use serde::{Deserialize, Serialize};
 use sp_core::crypto::{AccountId32, Ss58Codec};
 
@@ -135,7 +132,8 @@ pub struct FeedJson {
 	pub next: Option<String>,
 	/// How many followed accounts were merged.
 	pub sources: u32,
-	/// Whether the account follows more accounts than a feed merges (`MAX_FEED_SOURCES`).
+	/// Whether the account follows more accounts than a feed merges
+	/// ([`agora_primitives::MAX_FEED_SOURCES`]).
 	pub truncated: bool,
 }
 

@@ -4,16 +4,21 @@
 //!
 //! Every method reads at the block `at` (the best block when omitted), through the runtime
 //! APIs of the social pallets, so answers are deterministic for a block. Pages take an opaque
-//! `cursor` (from the previous page's `next`) and a `limit` (default [`DEFAULT_PAGE_SIZE`], at
-//! most `MAX_PAGE_SIZE`); a page costs about `limit` storage reads, and a feed page
-//! `followed accounts + limit` (at most `MAX_FEED_SOURCES` followed accounts are merged).
+//! `cursor` (from the previous page's `next`) and a `limit`, sized by the one page-size rule of
+//! every paged query, [`PageSize::new`] (default 20, at most 100; any other `limit` is error
+//! [`error_code::BAD_PAGE_SIZE`]). A page costs about `limit` storage reads, and a feed page
+//! `followed accounts + limit` (at most [`agora_primitives::MAX_FEED_SOURCES`] followed
+//! accounts are merged).
+//!
+//! The crate depends on the runtime-API crates and `agora-primitives` only, never on the
+//! pallets.
 
 mod cursor;
 pub mod json;
 
 use std::{collections::BTreeMap, marker::PhantomData, sync::Arc};
 
-use agora_primitives::{Page, PostId, MAX_PAGE_SIZE};
+use agora_primitives::{BadPageSize, Page, PageSize, PostId, PostView};
 use jsonrpsee::{
 	core::{async_trait, RpcResult},
 	proc_macros::rpc,
@@ -31,14 +36,11 @@ use sp_runtime::traits::Block as BlockT;
 use cursor::CursorKind;
 use json::*;
 
-/// The page size when a call names none.
-pub const DEFAULT_PAGE_SIZE: u32 = 20;
-
 /// Stable JSON-RPC error codes of the `social_*` methods.
 pub mod error_code {
 	/// A cursor this method did not hand out.
 	pub const BAD_CURSOR: i32 = 7101;
-	/// A page size of 0 or over `MAX_PAGE_SIZE`.
+	/// A page size the page-size rule refuses: 0 or over `agora_primitives::MAX_PAGE_SIZE`.
 	pub const BAD_PAGE_SIZE: i32 = 7102;
 	/// The runtime could not answer (unknown block, a runtime without the social APIs).
 	pub const RUNTIME: i32 = 7103;
@@ -52,30 +54,26 @@ fn runtime_error(e: ApiError) -> ErrorObjectOwned {
 	error(error_code::RUNTIME, format!("the runtime could not answer: {e}"))
 }
 
-fn page_size(limit: Option<u32>) -> RpcResult<u32> {
-	match limit.unwrap_or(DEFAULT_PAGE_SIZE) {
-		0 => Err(error(error_code::BAD_PAGE_SIZE, "the page size must be at least 1")),
-		n if n > MAX_PAGE_SIZE => Err(error(
-			error_code::BAD_PAGE_SIZE,
-			format!("the page size {n} is over the maximum of {MAX_PAGE_SIZE}"),
-		)),
-		n => Ok(n),
-	}
-}
-
-fn position<P: codec::Decode>(kind: CursorKind, cursor: Option<String>) -> RpcResult<Option<P>> {
-	cursor
+/// Where a page starts (the position in `cursor`, a cursor of `kind`) and how many items it
+/// may hold (`limit`, by the page-size rule), or the error that refuses either.
+fn paging<P: codec::Decode>(
+	kind: CursorKind,
+	cursor: Option<String>,
+	limit: Option<u32>,
+) -> RpcResult<(Option<P>, u32)> {
+	let size = PageSize::new(limit)
+		.map_err(|refused: BadPageSize| error(error_code::BAD_PAGE_SIZE, refused.to_string()))?;
+	let position = cursor
 		.map(|text| {
 			cursor::decode(kind, &text).ok_or_else(|| {
 				error(error_code::BAD_CURSOR, format!("`{text}` is not a cursor of this method"))
 			})
 		})
-		.transpose()
+		.transpose()?;
+	Ok((position, size.get()))
 }
 
-fn posts_page<B: Into<u64>>(
-	page: Page<pallet_posts_runtime_api::PostView<AccountId32, B>, PostId>,
-) -> PageJson<PostJson> {
+fn posts_page<B: Into<u64>>(page: Page<PostView<AccountId32, B>, PostId>) -> PageJson<PostJson> {
 	PageJson {
 		items: page.items.into_iter().map(Into::into).collect(),
 		next: page.next.map(|id| cursor::encode(CursorKind::Posts, &id)),
@@ -266,7 +264,7 @@ where
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<PostJson>> {
-		let (limit, after) = (page_size(limit)?, position(CursorKind::Posts, cursor)?);
+		let (after, limit) = paging(CursorKind::Posts, cursor, limit)?;
 		let api = self.client.runtime_api();
 		Ok(posts_page(api.replies(self.at(at), id, after, limit).map_err(runtime_error)?))
 	}
@@ -278,7 +276,7 @@ where
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<PostJson>> {
-		let (limit, before) = (page_size(limit)?, position(CursorKind::Posts, cursor)?);
+		let (before, limit) = paging(CursorKind::Posts, cursor, limit)?;
 		let api = self.client.runtime_api();
 		Ok(posts_page(
 			api.author_posts(self.at(at), account, before, limit).map_err(runtime_error)?,
@@ -292,7 +290,7 @@ where
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<FeedJson> {
-		let (limit, before) = (page_size(limit)?, position(CursorKind::Posts, cursor)?);
+		let (before, limit) = paging(CursorKind::Posts, cursor, limit)?;
 		let api = self.client.runtime_api();
 		let feed = api.feed(self.at(at), account, before, limit).map_err(runtime_error)?;
 		let page = posts_page(feed.page);
@@ -311,7 +309,7 @@ where
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<String>> {
-		let (limit, after) = (page_size(limit)?, position(CursorKind::Accounts, cursor)?);
+		let (after, limit) = paging(CursorKind::Accounts, cursor, limit)?;
 		let api = self.client.runtime_api();
 		Ok(accounts_page(api.following(self.at(at), account, after, limit).map_err(runtime_error)?))
 	}
@@ -323,7 +321,7 @@ where
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<String>> {
-		let (limit, after) = (page_size(limit)?, position(CursorKind::Accounts, cursor)?);
+		let (after, limit) = paging(CursorKind::Accounts, cursor, limit)?;
 		let api = self.client.runtime_api();
 		Ok(accounts_page(api.followers(self.at(at), account, after, limit).map_err(runtime_error)?))
 	}
@@ -352,7 +350,7 @@ where
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<ReactorJson>> {
-		let (limit, after) = (page_size(limit)?, position(CursorKind::Accounts, cursor)?);
+		let (after, limit) = paging(CursorKind::Accounts, cursor, limit)?;
 		let api = self.client.runtime_api();
 		let page = api.reactors(self.at(at), id, after, limit).map_err(runtime_error)?;
 		Ok(PageJson {
@@ -377,5 +375,26 @@ where
 		let api = self.client.runtime_api();
 		let kind = api.reaction_of(self.at(at), id, account).map_err(runtime_error)?;
 		Ok(kind.map(reaction_name))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn paging_follows_the_page_size_rule() {
+		let posts = |cursor: Option<&str>, limit| {
+			paging::<PostId>(CursorKind::Posts, cursor.map(String::from), limit)
+		};
+		assert_eq!(posts(None, None).unwrap(), (None, agora_primitives::DEFAULT_PAGE_SIZE));
+		let max = agora_primitives::MAX_PAGE_SIZE;
+		assert_eq!(posts(None, Some(max)).unwrap(), (None, max));
+		for refused in [0, max + 1] {
+			assert_eq!(posts(None, Some(refused)).unwrap_err().code(), error_code::BAD_PAGE_SIZE);
+		}
+		let next = cursor::encode(CursorKind::Posts, &7u64);
+		assert_eq!(posts(Some(next.as_str()), Some(1)).unwrap(), (Some(7), 1));
+		assert_eq!(posts(Some("0x00"), None).unwrap_err().code(), error_code::BAD_CURSOR);
 	}
 }

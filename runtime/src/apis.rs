@@ -16,10 +16,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use agora_primitives::{Page, PostId};
-use pallet_posts_runtime_api::{Feed, PostView, MAX_FEED_SOURCES};
-use pallet_profiles_runtime_api::ProfileView;
-use pallet_reactions_runtime_api::ReactionKind;
+use agora_primitives::{Feed, Page, PostId, PostView, ProfileView, ReactionKind, MAX_FEED_SOURCES};
 
 use crate::{
 	AccountId, AuraId, Balance, Block, BlockNumber, ConsensusHook, Executive, Follows,
@@ -206,13 +203,13 @@ impl_runtime_apis! {
 		fn replies(parent: PostId, after: Option<PostId>, limit: u32)
 			-> Page<PostView<AccountId, BlockNumber>, PostId>
 		{
-			Posts::replies_page(parent, after, limit)
+			Page::sized(limit, |size| Posts::replies_page(parent, after, size))
 		}
 
 		fn author_posts(author: AccountId, before: Option<PostId>, limit: u32)
 			-> Page<PostView<AccountId, BlockNumber>, PostId>
 		{
-			Posts::author_page(&author, before, limit)
+			Page::sized(limit, |size| Posts::author_page(&author, before, size))
 		}
 
 		fn feed(account: AccountId, before: Option<PostId>, limit: u32)
@@ -220,7 +217,7 @@ impl_runtime_apis! {
 		{
 			let (followed, truncated) = Follows::followed_up_to(&account, MAX_FEED_SOURCES);
 			Feed {
-				page: Posts::merged_page(&followed, before, limit),
+				page: Page::sized(limit, |size| Posts::merged_page(&followed, before, size)),
 				sources: followed.len() as u32,
 				truncated,
 			}
@@ -229,11 +226,11 @@ impl_runtime_apis! {
 
 	impl pallet_follows_runtime_api::FollowsApi<Block, AccountId> for Runtime {
 		fn following(who: AccountId, after: Option<AccountId>, limit: u32) -> Page<AccountId, AccountId> {
-			Follows::following_page(&who, after.as_ref(), limit)
+			Page::sized(limit, |size| Follows::following_page(&who, after.as_ref(), size))
 		}
 
 		fn followers(who: AccountId, after: Option<AccountId>, limit: u32) -> Page<AccountId, AccountId> {
-			Follows::followers_page(&who, after.as_ref(), limit)
+			Page::sized(limit, |size| Follows::followers_page(&who, after.as_ref(), size))
 		}
 
 		fn follow_counts(who: AccountId) -> (u32, u32) {
@@ -258,7 +255,7 @@ impl_runtime_apis! {
 			after: Option<AccountId>,
 			limit: u32,
 		) -> Page<(AccountId, ReactionKind), AccountId> {
-			Reactions::reactors_page(post, after.as_ref(), limit)
+			Page::sized(limit, |size| Reactions::reactors_page(post, after.as_ref(), size))
 		}
 	}
 
@@ -326,14 +323,18 @@ impl_runtime_apis! {
 		}
 	}
 
+	// The try-runtime tool runs these off chain and reads a panic as a failed check: that is
+	// how a migration or `try_state` failure reaches it, so these two may panic.
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
+		#[allow(clippy::expect_used)]
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
 			let weight = Executive::try_runtime_upgrade(checks)
 				.expect("try-runtime upgrade checks must pass");
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 
+		#[allow(clippy::expect_used)]
 		fn execute_block(
 			block: <Block as BlockT>::LazyBlock,
 			state_root_check: bool,

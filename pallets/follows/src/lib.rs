@@ -58,6 +58,18 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
+	/// Limits of the follows runtime API, shown in the metadata; the value is defined once, in
+	/// `agora-primitives`.
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// The most accounts one page of `following` or `followers` carries (see
+		/// `agora_primitives::PageSize`).
+		#[pallet::constant_name(MaxPageSize)]
+		fn max_page_size() -> u32 {
+			agora_primitives::MAX_PAGE_SIZE
+		}
+	}
+
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
@@ -194,11 +206,6 @@ pub mod pallet {
 			let following = 2 * key + T::Consideration::max_encoded_len();
 			let followers = 2 * key;
 			Footprint::from_parts(2, following + followers)
-		}
-
-		/// Whether `follower` follows `followee`.
-		pub fn follows(follower: &T::AccountId, followee: &T::AccountId) -> bool {
-			Following::<T>::contains_key(follower, followee)
 		}
 
 		/// Checks the pallet's invariants: both directions hold the same follows, the counters

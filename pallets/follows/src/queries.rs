@@ -2,13 +2,13 @@
 //! follows it, a [`Page`] at a time, plus the bounded list of followed accounts a feed merges.
 //!
 //! Both maps are keyed `(account, other)` with a reversible hasher, so a page walks the
-//! account's prefix from just after the cursor account: about `limit` reads per page. The
-//! order is the storage order (by the hash of the other account): stable for a given block,
-//! not alphabetical and not by time.
+//! account's prefix from just after the cursor account: about one read per item of the
+//! [`PageSize`]. The order is the storage order (by the hash of the other account): stable for
+//! a given block, not alphabetical and not by time.
 
 use alloc::vec::Vec;
 
-use agora_primitives::Page;
+use agora_primitives::{Page, PageSize};
 
 use crate::{Config, Followers, Following, Pallet};
 
@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 	pub fn following_page(
 		who: &T::AccountId,
 		after: Option<&T::AccountId>,
-		limit: u32,
+		size: PageSize,
 	) -> AccountPage<T> {
 		let keys = match after {
 			Some(after) => Following::<T>::iter_key_prefix_from(
@@ -30,14 +30,14 @@ impl<T: Config> Pallet<T> {
 			),
 			None => Following::<T>::iter_key_prefix(who),
 		};
-		Page::take(keys, limit, Clone::clone)
+		Page::take(keys, size, Clone::clone)
 	}
 
 	/// Accounts that follow `who`, after the account `after`.
 	pub fn followers_page(
 		who: &T::AccountId,
 		after: Option<&T::AccountId>,
-		limit: u32,
+		size: PageSize,
 	) -> AccountPage<T> {
 		let keys = match after {
 			Some(after) => Followers::<T>::iter_key_prefix_from(
@@ -46,7 +46,7 @@ impl<T: Config> Pallet<T> {
 			),
 			None => Followers::<T>::iter_key_prefix(who),
 		};
-		Page::take(keys, limit, Clone::clone)
+		Page::take(keys, size, Clone::clone)
 	}
 
 	/// Up to `max` accounts `who` follows (storage order), and whether it follows more.

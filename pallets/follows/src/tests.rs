@@ -25,8 +25,7 @@ fn follow_records_both_directions_and_holds_a_deposit() {
 		assert_eq!(FollowingCount::<Test>::get(BOB), 0);
 		assert!(held(ALICE) > 0);
 		assert_eq!(held(BOB), 0, "the followed account pays nothing");
-		assert!(crate::Pallet::<Test>::follows(&ALICE, &BOB));
-		assert!(!crate::Pallet::<Test>::follows(&BOB, &ALICE));
+		assert!(!Following::<Test>::contains_key(BOB, ALICE), "a follow has one direction");
 		System::assert_last_event(Event::Followed { follower: ALICE, followee: BOB }.into());
 	});
 }

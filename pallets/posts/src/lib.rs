@@ -69,6 +69,24 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
+	/// Limits of the posts runtime API, shown in the metadata; their values are defined once,
+	/// in `agora-primitives`.
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// The most posts one page of a query carries (see `agora_primitives::PageSize`).
+		#[pallet::constant_name(MaxPageSize)]
+		fn max_page_size() -> u32 {
+			agora_primitives::MAX_PAGE_SIZE
+		}
+
+		/// The most followed accounts a home feed merges; an account that follows more gets a
+		/// feed marked `truncated`.
+		#[pallet::constant_name(MaxFeedSources)]
+		fn max_feed_sources() -> u32 {
+			agora_primitives::MAX_FEED_SOURCES
+		}
+	}
+
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {

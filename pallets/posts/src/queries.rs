@@ -1,45 +1,21 @@
 //! Read-only queries behind `pallet-posts-runtime-api`: one post, a thread's replies, an
-//! author's posts and a merged feed of several authors, each a [`Page`] bounded by its size.
+//! author's posts and a merged feed of several authors, each a [`Page`] of at most a
+//! [`PageSize`] (the page-size rule is in `agora_primitives`).
 //!
 //! Every query walks an index in key order, starting just after its cursor, so a page costs
-//! about `limit` storage reads whatever the chain holds. The feed reads the newest post of
-//! each source author once, then merges with a heap: `authors + limit` reads per page.
+//! about `size` storage reads whatever the chain holds. The feed reads the newest post of
+//! each source author once, then merges with a heap: `authors + size` reads per page.
 
 use alloc::{collections::BinaryHeap, vec::Vec};
 
-use agora_primitives::{page_size, Cid, Page, PostId};
-use codec::{Decode, Encode};
+use agora_primitives::{Page, PageSize, PostId, PostView};
 use frame_support::storage::KeyPrefixIterator;
 use frame_system::pallet_prelude::BlockNumberFor;
-use scale_info::TypeInfo;
 
 use crate::{
-	from_newest_first, from_oldest_first, newest_first, oldest_first, Config, Pallet, PostKind,
-	Posts, PostsByAuthor, Replies,
+	from_newest_first, from_oldest_first, newest_first, oldest_first, Config, Pallet, Posts,
+	PostsByAuthor, Replies,
 };
-
-/// A post as readers see it: everything but its deposit ticket.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-pub struct PostView<AccountId, BlockNumber> {
-	/// The post's id.
-	pub id: PostId,
-	/// Who wrote it.
-	pub author: AccountId,
-	/// Its body's CID; `None` for a plain repost.
-	pub content: Option<Cid>,
-	/// Original, reply, repost or quote.
-	pub kind: PostKind,
-	/// The block it was created in.
-	pub created_at: BlockNumber,
-	/// How many times it was edited.
-	pub revision: u32,
-	/// Direct replies.
-	pub replies: u32,
-	/// Reposts.
-	pub reposts: u32,
-	/// Quotes.
-	pub quotes: u32,
-}
 
 /// A [`PostView`] of a runtime.
 pub type PostViewOf<T> = PostView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -64,7 +40,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Direct replies to `parent`, oldest first, after the reply `after`.
-	pub fn replies_page(parent: PostId, after: Option<PostId>, limit: u32) -> PostPage<T> {
+	pub fn replies_page(parent: PostId, after: Option<PostId>, size: PageSize) -> PostPage<T> {
 		let keys = match after {
 			Some(after) => Replies::<T>::iter_key_prefix_from(
 				parent,
@@ -72,19 +48,23 @@ impl<T: Config> Pallet<T> {
 			),
 			None => Replies::<T>::iter_key_prefix(parent),
 		};
-		Self::page_of(keys.map(from_oldest_first), limit)
+		Self::page_of(keys.map(from_oldest_first), size)
 	}
 
 	/// `author`'s posts, newest first, older than the post `before`.
-	pub fn author_page(author: &T::AccountId, before: Option<PostId>, limit: u32) -> PostPage<T> {
-		Self::page_of(Self::newest_of(author, before).map(from_newest_first), limit)
+	pub fn author_page(
+		author: &T::AccountId,
+		before: Option<PostId>,
+		size: PageSize,
+	) -> PostPage<T> {
+		Self::page_of(Self::newest_of(author, before).map(from_newest_first), size)
 	}
 
 	/// The newest posts of all `authors` together, newest first, older than the post `before`.
 	pub fn merged_page(
 		authors: &[T::AccountId],
 		before: Option<PostId>,
-		limit: u32,
+		size: PageSize,
 	) -> PostPage<T> {
 		let mut sources: Vec<_> =
 			authors.iter().map(|author| Self::newest_of(author, before)).collect();
@@ -100,7 +80,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Some(id)
 		});
-		Self::page_of(merged, limit)
+		Self::page_of(merged, size)
 	}
 
 	fn newest_of(author: &T::AccountId, before: Option<PostId>) -> KeyPrefixIterator<[u8; 8]> {
@@ -113,9 +93,9 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Up to `limit` posts from `ids`, with the cursor after the last one if `ids` goes on.
-	fn page_of(mut ids: impl Iterator<Item = PostId>, limit: u32) -> PostPage<T> {
-		let limit = page_size(limit);
+	/// Up to `size` posts from `ids`, with the cursor after the last one if `ids` goes on.
+	fn page_of(mut ids: impl Iterator<Item = PostId>, size: PageSize) -> PostPage<T> {
+		let limit = size.get() as usize;
 		let mut items = Vec::with_capacity(limit);
 		for id in ids.by_ref() {
 			// Indexes and posts change together, so every id resolves; a missing one is skipped.

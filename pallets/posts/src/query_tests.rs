@@ -1,8 +1,9 @@
 //! Unit tests of the read queries (`queries.rs`) on many posts: ordering, page boundaries,
-//! cursors, deleted posts, empty results and oversized page requests.
+//! cursors, deleted posts, empty results and full-size pages. The page-size rule itself is
+//! tested in `agora-primitives`.
 
 use crate::{mock::*, NextPostId, PostKind, PostPage};
-use agora_primitives::{PostId, MAX_PAGE_SIZE};
+use agora_primitives::{PageSize, PostId, MAX_PAGE_SIZE};
 use frame_support::assert_ok;
 
 const BODY: &str = "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o";
@@ -19,6 +20,10 @@ fn reply(who: AccountId, parent: PostId) -> PostId {
 	id
 }
 
+fn size(items: u32) -> PageSize {
+	PageSize::new(Some(items)).unwrap()
+}
+
 fn ids(page: &PostPage<Test>) -> Vec<PostId> {
 	page.items.iter().map(|post| post.id).collect()
 }
@@ -26,12 +31,12 @@ fn ids(page: &PostPage<Test>) -> Vec<PostId> {
 /// Every page of a query, following the cursors to the end.
 fn all_pages(
 	limit: u32,
-	query: impl Fn(Option<PostId>, u32) -> PostPage<Test>,
+	query: impl Fn(Option<PostId>, PageSize) -> PostPage<Test>,
 ) -> Vec<Vec<PostId>> {
 	let mut pages = Vec::new();
 	let mut cursor = None;
 	loop {
-		let page = query(cursor, limit);
+		let page = query(cursor, size(limit));
 		pages.push(ids(&page));
 		match page.next {
 			Some(next) => cursor = Some(next),
@@ -51,7 +56,7 @@ fn an_authors_posts_come_newest_first_in_full_pages_until_the_last() {
 			}
 		}
 		let pages =
-			all_pages(MAX_PAGE_SIZE, |before, limit| Posts::author_page(&ALICE, before, limit));
+			all_pages(MAX_PAGE_SIZE, |before, size| Posts::author_page(&ALICE, before, size));
 		assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), vec![100, 100, 50]);
 		let walked: Vec<PostId> = pages.concat();
 		alices.reverse();
@@ -65,23 +70,27 @@ fn a_page_that_ends_exactly_at_the_last_post_has_no_cursor() {
 		for _ in 0..10 {
 			post(ALICE);
 		}
-		let page = Posts::author_page(&ALICE, None, 10);
+		let page = Posts::author_page(&ALICE, None, size(10));
 		assert_eq!(page.items.len(), 10);
 		assert_eq!(page.next, None);
-		let page = Posts::author_page(&ALICE, None, 9);
+		let page = Posts::author_page(&ALICE, None, size(9));
 		assert_eq!(page.next, Some(1), "the cursor is the last post returned");
-		assert_eq!(ids(&Posts::author_page(&ALICE, Some(1), 9)), vec![0]);
+		assert_eq!(ids(&Posts::author_page(&ALICE, Some(1), size(9))), vec![0]);
 	});
 }
 
 #[test]
-fn page_sizes_are_cut_to_one_and_to_the_maximum() {
+fn a_page_of_one_and_a_page_of_the_maximum_size() {
 	build_and_execute(|| {
 		for _ in 0..(MAX_PAGE_SIZE + 20) {
 			post(ALICE);
 		}
-		assert_eq!(Posts::author_page(&ALICE, None, 0).items.len(), 1);
-		assert_eq!(Posts::author_page(&ALICE, None, u32::MAX).items.len(), MAX_PAGE_SIZE as usize);
+		let newest = u64::from(MAX_PAGE_SIZE + 19);
+		let one = Posts::author_page(&ALICE, None, size(1));
+		assert_eq!((ids(&one), one.next), (vec![newest], Some(newest)));
+		let full = Posts::author_page(&ALICE, None, size(MAX_PAGE_SIZE));
+		assert_eq!(full.items.len(), MAX_PAGE_SIZE as usize);
+		assert_eq!(full.next, Some(newest + 1 - u64::from(MAX_PAGE_SIZE)));
 	});
 }
 
@@ -89,13 +98,13 @@ fn page_sizes_are_cut_to_one_and_to_the_maximum() {
 fn unknown_authors_posts_and_cursors_give_empty_pages() {
 	build_and_execute(|| {
 		post(ALICE);
-		assert_eq!(Posts::author_page(&CHARLIE, None, 10), PostPage::<Test>::empty());
-		assert_eq!(Posts::replies_page(0, None, 10), PostPage::<Test>::empty());
-		assert_eq!(Posts::replies_page(999, None, 10), PostPage::<Test>::empty());
-		assert_eq!(Posts::merged_page(&[], None, 10), PostPage::<Test>::empty());
+		assert_eq!(Posts::author_page(&CHARLIE, None, size(10)), PostPage::<Test>::empty());
+		assert_eq!(Posts::replies_page(0, None, size(10)), PostPage::<Test>::empty());
+		assert_eq!(Posts::replies_page(999, None, size(10)), PostPage::<Test>::empty());
+		assert_eq!(Posts::merged_page(&[], None, size(10)), PostPage::<Test>::empty());
 		assert_eq!(Posts::post_view(999), None);
 		// A cursor before the first post: nothing older.
-		assert_eq!(Posts::author_page(&ALICE, Some(0), 10), PostPage::<Test>::empty());
+		assert_eq!(Posts::author_page(&ALICE, Some(0), size(10)), PostPage::<Test>::empty());
 	});
 }
 
@@ -105,8 +114,8 @@ fn deleted_posts_leave_the_pages_and_a_deleted_cursor_still_works() {
 		let ids_made: Vec<PostId> = (0..6).map(|_| post(ALICE)).collect();
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), ids_made[4]));
 		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(ALICE), ids_made[1]));
-		assert_eq!(ids(&Posts::author_page(&ALICE, None, 10)), vec![5, 3, 2, 0]);
-		assert_eq!(ids(&Posts::author_page(&ALICE, Some(4), 10)), vec![3, 2, 0]);
+		assert_eq!(ids(&Posts::author_page(&ALICE, None, size(10))), vec![5, 3, 2, 0]);
+		assert_eq!(ids(&Posts::author_page(&ALICE, Some(4), size(10))), vec![3, 2, 0]);
 		assert_eq!(Posts::post_view(4), None);
 	});
 }
@@ -123,14 +132,14 @@ fn a_thread_lists_direct_replies_oldest_first_with_counters() {
 			}
 		}
 		let nested = reply(ALICE, replies[0]);
-		let pages = all_pages(50, |after, limit| Posts::replies_page(root, after, limit));
+		let pages = all_pages(50, |after, size| Posts::replies_page(root, after, size));
 		assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), vec![50, 50, 30]);
 		assert_eq!(pages.concat(), replies, "direct replies only, oldest first");
 
 		let first = Posts::post_view(replies[0]).map(|view| (view.kind, view.replies));
 		assert_eq!(first, Some((PostKind::Reply { parent: root, root }, 1)));
 		assert_eq!(Posts::post_view(root).map(|view| view.replies), Some(130));
-		assert_eq!(ids(&Posts::replies_page(replies[0], None, 10)), vec![nested]);
+		assert_eq!(ids(&Posts::replies_page(replies[0], None, size(10))), vec![nested]);
 	});
 }
 
@@ -148,11 +157,25 @@ fn a_merged_page_interleaves_authors_newest_first_and_leaves_others_out() {
 			}
 		}
 		followed.reverse();
-		let pages = all_pages(25, |before, limit| Posts::merged_page(&[ALICE, BOB], before, limit));
+		let pages = all_pages(25, |before, size| Posts::merged_page(&[ALICE, BOB], before, size));
 		assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), vec![25, 25, 22]);
 		assert_eq!(pages.concat(), followed, "newest first, Charlie's posts left out");
 
-		let only_bob = Posts::merged_page(&[BOB], None, 100);
-		assert_eq!(ids(&only_bob), ids(&Posts::author_page(&BOB, None, 100)));
+		let only_bob = Posts::merged_page(&[BOB], None, size(100));
+		assert_eq!(ids(&only_bob), ids(&Posts::author_page(&BOB, None, size(100))));
 	});
+}
+
+#[test]
+fn the_query_limits_are_in_the_metadata() {
+	use codec::Encode;
+	let constants: Vec<_> =
+		Posts::pallet_constants_metadata().into_iter().map(|c| (c.name, c.value)).collect();
+	assert_eq!(
+		constants,
+		vec![
+			("MaxPageSize", MAX_PAGE_SIZE.encode()),
+			("MaxFeedSources", agora_primitives::MAX_FEED_SOURCES.encode()),
+		]
+	);
 }

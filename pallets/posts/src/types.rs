@@ -1,43 +1,11 @@
-//! The post record and the keys of the post indexes.
+//! The post record and the keys of the post indexes. What a post is, [`PostKind`], is defined
+//! in `agora-primitives`, where the runtime API and the RPC read it too.
 
 use agora_primitives::{Cid, PostId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
-/// What a post is.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
-pub enum PostKind {
-	/// A post that starts a thread of its own.
-	Original,
-	/// A reply to `parent`, in the thread started by `root`.
-	Reply {
-		/// The post replied to.
-		parent: PostId,
-		/// The original post at the top of the thread.
-		root: PostId,
-	},
-	/// A repost of `of`, with no content of its own.
-	Repost {
-		/// The post reposted.
-		of: PostId,
-	},
-	/// A repost of `of` with the author's own content (a quote).
-	Quote {
-		/// The post quoted.
-		of: PostId,
-	},
-}
+pub use agora_primitives::PostKind;
 
 /// A post: who wrote it, where its body lives, what it answers, and its counters.
 #[derive(

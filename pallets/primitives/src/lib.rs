@@ -6,7 +6,12 @@
 //! - [`PostId`]: how posts are numbered;
 //! - small traits through which pallets learn about each other without reading each other's
 //!   storage ([`PostsInspect`]), and [`DepositTicket`] to read back what a deposit ticket holds;
-//! - [`Page`]: the paged result shape of the query runtime APIs.
+//! - what the social runtime APIs return, so that the runtime-API crates and the RPC depend on
+//!   this crate alone, never on the pallets: [`Page`] and the page-size rule ([`PageSize`]),
+//!   [`PostView`], [`PostKind`] and [`Feed`], [`ProfileView`] and [`Handle`], [`ReactionKind`];
+//! - the limits clients need ([`MAX_PAGE_SIZE`], [`MAX_FEED_SOURCES`], [`MIN_HANDLE_LEN`],
+//!   [`MAX_HANDLE_LEN`]), each defined once here and shown in the metadata as a constant of
+//!   the pallet it concerns.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -15,10 +20,16 @@ extern crate alloc;
 
 mod cid;
 mod page;
+mod post;
+mod profile;
+mod reaction;
 mod traits;
 
 pub use cid::*;
 pub use page::*;
+pub use post::*;
+pub use profile::*;
+pub use reaction::*;
 pub use traits::*;
 
 /// A post's number: posts are numbered from 0 in the order they were created.

@@ -61,6 +61,23 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
+	/// The handle length bounds, shown in the metadata; their values are defined once, in
+	/// `agora-primitives`, with the rest of the handle rule (`normalize_handle`).
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// The shortest handle, in bytes.
+		#[pallet::constant_name(MinHandleLength)]
+		fn min_handle_length() -> u32 {
+			MIN_HANDLE_LEN
+		}
+
+		/// The longest handle, in bytes.
+		#[pallet::constant_name(MaxHandleLength)]
+		fn max_handle_length() -> u32 {
+			MAX_HANDLE_LEN
+		}
+	}
+
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {

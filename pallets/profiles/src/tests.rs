@@ -261,3 +261,17 @@ fn queries_find_a_profile_by_account_and_by_handle_in_any_case() {
 		assert_eq!(Profiles::profile_by_handle(b""), None);
 	});
 }
+
+#[test]
+fn the_handle_bounds_are_in_the_metadata() {
+	use codec::Encode;
+	let constants: Vec<_> =
+		Profiles::pallet_constants_metadata().into_iter().map(|c| (c.name, c.value)).collect();
+	assert_eq!(
+		constants,
+		vec![
+			("MinHandleLength", crate::MIN_HANDLE_LEN.encode()),
+			("MaxHandleLength", crate::MAX_HANDLE_LEN.encode()),
+		]
+	);
+}

@@ -74,6 +74,17 @@ pub mod pallet {
 		type BenchmarkHelper: BenchmarkHelper;
 	}
 
+	/// Limits of the reactions runtime API, shown in the metadata; the value is defined once,
+	/// in `agora-primitives`.
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// The most reactors one page of `reactors` carries (see `agora_primitives::PageSize`).
+		#[pallet::constant_name(MaxPageSize)]
+		fn max_page_size() -> u32 {
+			agora_primitives::MAX_PAGE_SIZE
+		}
+	}
+
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {

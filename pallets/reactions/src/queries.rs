@@ -3,13 +3,13 @@
 //! reacted to a post, a [`Page`] at a time.
 //!
 //! `Reactions` is keyed `(post, account)` with a reversible hasher on the account, so a page of
-//! reactors walks the post's prefix from just after the cursor account: about `limit` reads.
-//! The order is the storage order (by the hash of the account): stable for a given block, not
-//! by time.
+//! reactors walks the post's prefix from just after the cursor account: about one read per item
+//! of the [`PageSize`]. The order is the storage order (by the hash of the account): stable for
+//! a given block, not by time.
 
 use alloc::vec::Vec;
 
-use agora_primitives::{Page, PostId};
+use agora_primitives::{Page, PageSize, PostId};
 
 use crate::{Config, Pallet, ReactionCounts, ReactionKind, Reactions};
 
@@ -32,7 +32,7 @@ impl<T: Config> Pallet<T> {
 	pub fn reactors_page(
 		post: PostId,
 		after: Option<&T::AccountId>,
-		limit: u32,
+		size: PageSize,
 	) -> Page<(T::AccountId, ReactionKind), T::AccountId> {
 		let reactions = match after {
 			Some(after) => {
@@ -41,6 +41,6 @@ impl<T: Config> Pallet<T> {
 			None => Reactions::<T>::iter_prefix(post),
 		}
 		.map(|(who, reaction)| (who, reaction.kind));
-		Page::take(reactions, limit, |(last, _)| last.clone())
+		Page::take(reactions, size, |(last, _)| last.clone())
 	}
 }

@@ -4,11 +4,16 @@
 use crate::{
 	mock::*, Error, Event, HoldReason, ReactionCounts, ReactionKind, Reactions as ReactionRecords,
 };
+use agora_primitives::PageSize;
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use ReactionKind::*;
 
 const POST: u64 = 7;
 const MISSING_POST: u64 = 500;
+
+fn size(items: u32) -> PageSize {
+	PageSize::new(Some(items)).unwrap()
+}
 
 fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::ReactionDeposit.into(), &who)
@@ -153,7 +158,7 @@ fn queries_count_by_kind_and_name_each_accounts_reaction() {
 fn reactors_come_a_page_at_a_time_and_each_once() {
 	build_and_execute(|| {
 		use frame_support::traits::fungible::Mutate;
-		assert_eq!(Reactions::reactors_page(POST, None, 10).items, vec![]);
+		assert_eq!(Reactions::reactors_page(POST, None, size(10)).items, vec![]);
 		let reactors: Vec<AccountId> = (200..225).collect();
 		for (i, who) in reactors.iter().enumerate() {
 			Balances::set_balance(who, ENDOWMENT);
@@ -166,7 +171,7 @@ fn reactors_come_a_page_at_a_time_and_each_once() {
 		let mut seen = Vec::new();
 		let mut after = None;
 		loop {
-			let page = Reactions::reactors_page(POST, after.as_ref(), 10);
+			let page = Reactions::reactors_page(POST, after.as_ref(), size(10));
 			assert!(page.items.len() <= 10);
 			seen.extend(page.items);
 			match page.next {
@@ -182,9 +187,17 @@ fn reactors_come_a_page_at_a_time_and_each_once() {
 		accounts.sort();
 		assert_eq!(accounts, reactors);
 
-		// A page that ends exactly at the last reactor has no cursor; sizes clamp to 1..=100.
-		assert_eq!(Reactions::reactors_page(POST, None, 25).next, None);
-		assert_eq!(Reactions::reactors_page(POST, None, 0).items.len(), 1);
-		assert_eq!(Reactions::reactors_page(POST, None, 1_000).items.len(), 25);
+		// A page that ends exactly at the last reactor has no cursor; a larger one holds them all.
+		assert_eq!(Reactions::reactors_page(POST, None, size(25)).next, None);
+		assert_eq!(Reactions::reactors_page(POST, None, size(1)).items.len(), 1);
+		assert_eq!(Reactions::reactors_page(POST, None, size(100)).items.len(), 25);
 	});
+}
+
+#[test]
+fn the_page_limit_is_in_the_metadata() {
+	use codec::Encode;
+	let constants: Vec<_> =
+		Reactions::pallet_constants_metadata().into_iter().map(|c| (c.name, c.value)).collect();
+	assert_eq!(constants, vec![("MaxPageSize", agora_primitives::MAX_PAGE_SIZE.encode())]);
 }

@@ -1,53 +1,10 @@
-//! Reaction kinds and the stored reaction.
+//! The stored reaction. Its kind, [`ReactionKind`], is defined in `agora-primitives`, where the
+//! runtime API and the RPC read it too.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
-/// How an account reacts to a post. The set is small and fixed; new kinds get new indices,
-/// existing indices never change meaning.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
-pub enum ReactionKind {
-	/// 👍 like.
-	#[codec(index = 0)]
-	Like,
-	/// ⬆️ upvote.
-	#[codec(index = 1)]
-	Upvote,
-	/// ⬇️ downvote.
-	#[codec(index = 2)]
-	Downvote,
-	/// ❤️ love.
-	#[codec(index = 3)]
-	Love,
-	/// 😂 laugh.
-	#[codec(index = 4)]
-	Laugh,
-	/// 😮 wow.
-	#[codec(index = 5)]
-	Wow,
-	/// 😢 sad.
-	#[codec(index = 6)]
-	Sad,
-	/// 😠 angry.
-	#[codec(index = 7)]
-	Angry,
-	/// 🎉 celebrate.
-	#[codec(index = 8)]
-	Celebrate,
-}
+pub use agora_primitives::ReactionKind;
 
 /// An account's reaction to a post, and the deposit that pays for it.
 #[derive(

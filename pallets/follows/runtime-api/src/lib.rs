@@ -1,5 +1,6 @@
 //! Runtime API for reading the follow graph: whom an account follows, who follows it, and the
-//! counts, a bounded [`Page`] at a time. The queries live in `pallet-follows` (`queries.rs`).
+//! counts, a bounded [`Page`] at a time. The types it returns live in `agora-primitives`; the
+//! queries live in `pallet-follows` (`queries.rs`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -8,7 +9,8 @@ use codec::Codec;
 
 sp_api::decl_runtime_apis! {
 	/// Reading follows. Pages are in storage order (stable for a block); the cursor is the last
-	/// account of a page. Page sizes above `agora_primitives::MAX_PAGE_SIZE` are cut to it.
+	/// account of a page. `limit` follows the page-size rule of `agora_primitives::PageSize`:
+	/// 1 to `MAX_PAGE_SIZE` items; any other limit gets an empty page.
 	pub trait FollowsApi<AccountId> where AccountId: Codec {
 		/// Accounts `who` follows, after the account `after`.
 		fn following(who: AccountId, after: Option<AccountId>, limit: u32) -> Page<AccountId, AccountId>;

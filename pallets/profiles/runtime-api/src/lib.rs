@@ -1,13 +1,13 @@
-//! Runtime API for reading profiles, by account or by handle. The queries live in
-//! `pallet-profiles` (`queries.rs`).
+//! Runtime API for reading profiles, by account or by handle. The types it returns live in
+//! `agora-primitives`; the queries live in `pallet-profiles` (`queries.rs`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+use agora_primitives::ProfileView;
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_profiles::ProfileView;
 
 sp_api::decl_runtime_apis! {
 	/// Reading profiles.
