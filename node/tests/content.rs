@@ -2,6 +2,7 @@
 //! Bodies go in through `content_add`, their CIDs on chain through `create_post`, and the
 //! pinning follower keeps the daemon's pins in step with the finalized chain, also across a
 //! daemon outage and a node crash.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -10,11 +11,8 @@ use agora_runtime::{RuntimeCall, RuntimeEvent};
 use common::{ipfs::IpfsDaemon, *};
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::Value;
+use sp_core::Bytes;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob};
-
-fn hex_body(body: &[u8]) -> String {
-	encode_hex(body)
-}
 
 /// The JSON-RPC error code of a failed call.
 fn error_code(error: jsonrpsee::core::ClientError) -> (i32, String) {
@@ -25,14 +23,15 @@ fn error_code(error: jsonrpsee::core::ClientError) -> (i32, String) {
 }
 
 async fn content_add(client: &WsClient, body: &[u8]) -> Result<String, (i32, String)> {
-	client.request("content_add", rpc_params![hex_body(body)]).await.map_err(error_code)
+	// `Bytes` travels as `0x…` hex, as the method takes it.
+	client.request("content_add", rpc_params![Bytes(body.to_vec())]).await.map_err(error_code)
 }
 
 async fn content_get(client: &WsClient, cid: &str) -> Result<Vec<u8>, (i32, String)> {
 	client
-		.request::<String, _>("content_get", rpc_params![cid])
+		.request::<Bytes, _>("content_get", rpc_params![cid])
 		.await
-		.map(|hex| decode_hex(&hex))
+		.map(|body| body.0)
 		.map_err(error_code)
 }
 

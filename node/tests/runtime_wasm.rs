@@ -1,4 +1,5 @@
 //! The runtime Wasm compiled into the node is the runtime the node was built with.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use sc_executor::{read_embedded_version, RuntimeVersion};
 

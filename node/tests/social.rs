@@ -1,5 +1,6 @@
 //! End-to-end: profiles and posts through signed extrinsics on the real dev chain, checked by
 //! the events each extrinsic caused.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! End-to-end: the `social_*` query RPC on a real dev node, against state built by signed
 //! extrinsics: profiles, feeds, threads, follows and reactions, paging with cursors, and the
 //! typed errors of bad cursors, bad page sizes and bad accounts.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

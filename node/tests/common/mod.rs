@@ -15,7 +15,8 @@ use std::{
 };
 
 use agora_runtime::{
-	AccountId, Balance, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
+	AccountId, Balance, Header, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension,
+	UncheckedExtrinsic,
 };
 use codec::{Decode, Encode};
 use jsonrpsee::{
@@ -24,7 +25,10 @@ use jsonrpsee::{
 	ws_client::{WsClient, WsClientBuilder},
 };
 use serde_json::Value;
-use sp_core::{Pair, H256};
+use sp_core::{
+	storage::{StorageData, StorageKey},
+	Bytes, Pair, H256,
+};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, MultiAddress, MultiSignature};
 
@@ -166,17 +170,14 @@ where
 	}
 }
 
-/// A block number from a header's hex `number` field.
-fn header_number(header: &Value) -> u32 {
-	let hex = header["number"].as_str().expect("a header has a number");
-	u32::from_str_radix(hex.trim_start_matches("0x"), 16).expect("the number is hex")
-}
+// Hex never by hand: the RPC's hex strings are read and written by the `serde` impls of the
+// typed values (`Header`, `StorageKey`/`StorageData`, `Bytes`: `0x…` via `impl-serde`).
 
 /// The best block number.
 pub async fn best_number(client: &WsClient) -> u32 {
-	let header: Value =
+	let header: Header =
 		client.request("chain_getHeader", rpc_params![]).await.expect("chain_getHeader");
-	header_number(&header)
+	header.number
 }
 
 /// The finalized block number.
@@ -185,61 +186,39 @@ pub async fn finalized_number(client: &WsClient) -> u32 {
 		.request("chain_getFinalizedHead", rpc_params![])
 		.await
 		.expect("chain_getFinalizedHead");
-	let header: Value =
+	let header: Header =
 		client.request("chain_getHeader", rpc_params![hash]).await.expect("chain_getHeader");
-	header_number(&header)
+	header.number
 }
 
-/// Decodes a `0x…` hex string.
-pub fn decode_hex(hex: &str) -> Vec<u8> {
-	let hex = hex.trim_start_matches("0x");
-	(0..hex.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("valid hex"))
-		.collect()
-}
-
-/// Encodes bytes as `0x…` hex.
-pub fn encode_hex(bytes: &[u8]) -> String {
-	// Not `HexDisplay`: it abbreviates long inputs with an ellipsis.
-	let mut hex = String::with_capacity(2 + 2 * bytes.len());
-	hex.push_str("0x");
-	for byte in bytes {
-		hex.push_str(&format!("{byte:02x}"));
-	}
-	hex
+/// Reads and decodes the storage value at `key` at block `at` (the best block if `None`).
+async fn read_storage_at<T: Decode>(client: &WsClient, key: &[u8], at: Option<H256>) -> Option<T> {
+	let raw: Option<StorageData> = client
+		.request("state_getStorage", rpc_params![StorageKey(key.to_vec()), at])
+		.await
+		.expect("state_getStorage");
+	raw.map(|data| T::decode(&mut &data.0[..]).expect("the storage value decodes"))
 }
 
 /// Reads and decodes the storage value at `key` (at the best block).
 pub async fn read_storage<T: Decode>(client: &WsClient, key: &[u8]) -> Option<T> {
-	let raw: Option<String> = client
-		.request("state_getStorage", rpc_params![encode_hex(key)])
-		.await
-		.expect("state_getStorage");
-	raw.map(|hex| T::decode(&mut &decode_hex(&hex)[..]).expect("the storage value decodes"))
+	read_storage_at(client, key, None).await
 }
 
 /// The free balance of `who`, read from `System.Account` in chain state.
 pub async fn free_balance(client: &WsClient, who: &AccountId) -> Balance {
 	let key = frame_system::Account::<Runtime>::hashed_key_for(who);
-	let raw: Option<String> = client
-		.request("state_getStorage", rpc_params![encode_hex(&key)])
-		.await
-		.expect("state_getStorage");
-	raw.map(|hex| {
-		frame_system::AccountInfo::<Nonce, pallet_balances::AccountData<Balance>>::decode(
-			&mut &decode_hex(&hex)[..],
-		)
-		.expect("System.Account decodes")
-		.data
-		.free
-	})
+	read_storage::<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>>(
+		client, &key,
+	)
+	.await
+	.map(|account| account.data.free)
 	.unwrap_or_default()
 }
 
 /// Signs `call` as `signer` with the next nonce, exactly as a wallet does: the standard
-/// transaction extensions, an immortal era, no tip.
-pub async fn sign(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) -> String {
+/// transaction extensions, an immortal era, no tip. Returns the encoded extrinsic.
+pub async fn sign(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) -> Bytes {
 	let genesis: H256 =
 		client.request("chain_getBlockHash", rpc_params![0]).await.expect("chain_getBlockHash");
 	let nonce: Nonce = client
@@ -260,8 +239,10 @@ pub async fn sign(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) 
 		frame_system::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
 	));
-	let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), ());
+	// The last one: no metadata hash, as `CheckMetadataHash::new(false)` says.
+	let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), (), None);
 	let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
 	let signature = payload.using_encoded(|bytes| signer.pair().sign(bytes));
 	let extrinsic = UncheckedExtrinsic::new_signed(
@@ -270,11 +251,11 @@ pub async fn sign(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) 
 		MultiSignature::Sr25519(signature),
 		tx_ext,
 	);
-	encode_hex(&extrinsic.encode())
+	Bytes(extrinsic.encode())
 }
 
 /// Submits a signed extrinsic; returns its hash.
-pub async fn submit(client: &WsClient, extrinsic: String) -> H256 {
+pub async fn submit(client: &WsClient, extrinsic: Bytes) -> H256 {
 	client
 		.request("author_submitExtrinsic", rpc_params![extrinsic])
 		.await
@@ -353,23 +334,18 @@ pub async fn submit_and_watch(
 
 	let signed_block: Value =
 		client.request("chain_getBlock", rpc_params![block]).await.expect("chain_getBlock");
-	let index = signed_block["block"]["extrinsics"]
-		.as_array()
-		.expect("a block has extrinsics")
+	let extrinsics: Vec<Bytes> =
+		serde_json::from_value(signed_block["block"]["extrinsics"].clone())
+			.expect("a block has extrinsics");
+	let index = extrinsics
 		.iter()
-		.position(|xt| xt.as_str() == Some(extrinsic.as_str()))
+		.position(|xt| *xt == extrinsic)
 		.expect("the block includes the extrinsic") as u32;
 
 	// `System.Events` is private to frame-system; its key is the plain storage prefix.
-	let key = frame_support::storage::storage_prefix(b"System", b"Events").to_vec();
-	let raw: String = client
-		.request("state_getStorage", rpc_params![encode_hex(&key), block])
-		.await
-		.expect("state_getStorage");
-	let records = Vec::<frame_system::EventRecord<agora_runtime::RuntimeEvent, H256>>::decode(
-		&mut &decode_hex(&raw)[..],
-	)
-	.expect("System.Events decodes");
+	let key = frame_support::storage::storage_prefix(b"System", b"Events");
+	let records: Vec<frame_system::EventRecord<agora_runtime::RuntimeEvent, H256>> =
+		read_storage_at(client, &key, Some(block)).await.expect("System.Events is set");
 	let events = records
 		.into_iter()
 		.filter(|record| record.phase == frame_system::Phase::ApplyExtrinsic(index))

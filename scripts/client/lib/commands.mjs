@@ -5,8 +5,6 @@ import { UserError } from './errors.mjs'
 import { bodyBytes, download, upload } from './content.mjs'
 import { submit } from './submit.mjs'
 
-const REACTION_KINDS = ['like', 'upvote', 'downvote', 'love', 'laugh', 'wow', 'sad', 'angry', 'celebrate']
-
 /** A command's positional argument `name`, or a clear error. */
 function need (args, index, name) {
   const value = args[index]
@@ -64,6 +62,22 @@ async function withBodies (ctx, posts) {
   return posts
 }
 
+/**
+ * The reaction kinds the chain accepts, read from its metadata: the variants of the `kind`
+ * argument of `reactions.react` (the pallet's `ReactionKind`), so the runtime's enum is the
+ * one list. `name` is lower case, as users type it and the social_* RPC writes it; `variant`
+ * is the name the call takes.
+ */
+export function reactionKinds (api) {
+  const field = api.tx.reactions?.react?.meta.fields.find((f) => f.name.unwrapOr('').toString() === 'kind')
+  const def = field && api.registry.lookup.getSiType(field.type).def
+  if (!def?.isVariant) throw new UserError('this chain has no reactions.react(post, kind) call')
+  return def.asVariant.variants.map(({ name }) => ({
+    name: name.toString().toLowerCase(),
+    variant: name.toString()
+  }))
+}
+
 const tx = (ctx) => ctx.api.tx
 
 export const commands = {
@@ -78,7 +92,6 @@ export const commands = {
   },
   'profile show': {
     usage: 'profile show [account | @handle]',
-    read: true,
     run: async (ctx, args) => {
       const who = await account(ctx, args[0])
       const profile = await ctx.call('social_profile', [who])
@@ -133,7 +146,6 @@ export const commands = {
   },
   show: {
     usage: 'show <post id>',
-    read: true,
     run: async (ctx, args) => {
       const post = await ctx.call('social_post', [postId(need(args, 0, 'post id'))])
       if (!post) throw new UserError(`post ${args[0]} does not exist`)
@@ -142,7 +154,6 @@ export const commands = {
   },
   thread: {
     usage: 'thread <post id> [--cursor C] [--limit N]',
-    read: true,
     run: async (ctx, args) => {
       const id = postId(need(args, 0, 'post id'))
       const root = await ctx.call('social_post', [id])
@@ -153,7 +164,6 @@ export const commands = {
   },
   posts: {
     usage: 'posts [account | @handle] [--cursor C] [--limit N]',
-    read: true,
     run: async (ctx, args) => {
       const who = await account(ctx, args[0])
       const page = await ctx.call('social_authorPosts', [who, ...pageArgs(ctx)])
@@ -162,11 +172,10 @@ export const commands = {
   },
   feed: {
     usage: 'feed [account | @handle] [--cursor C] [--limit N]',
-    read: true,
     run: async (ctx, args) => {
       const who = await account(ctx, args[0])
-      const feed = await ctx.call('social_feed', [who, ...pageArgs(ctx)])
-      return { ...feed, posts: await withBodies(ctx, feed.items), items: undefined }
+      const { items, ...feed } = await ctx.call('social_feed', [who, ...pageArgs(ctx)])
+      return { ...feed, posts: await withBodies(ctx, items) }
     }
   },
 
@@ -181,7 +190,6 @@ export const commands = {
   },
   followers: {
     usage: 'followers [account | @handle] [--cursor C] [--limit N]',
-    read: true,
     run: async (ctx, args) => {
       const who = await account(ctx, args[0])
       const page = await ctx.call('social_followers', [who, ...pageArgs(ctx)])
@@ -190,7 +198,6 @@ export const commands = {
   },
   following: {
     usage: 'following [account | @handle] [--cursor C] [--limit N]',
-    read: true,
     run: async (ctx, args) => {
       const who = await account(ctx, args[0])
       const page = await ctx.call('social_following', [who, ...pageArgs(ctx)])
@@ -200,14 +207,16 @@ export const commands = {
 
   // Reactions
   react: {
-    usage: `react <post id> <${REACTION_KINDS.join('|')}>`,
+    usage: 'react <post id> <kind>  (a kind the chain accepts: see `reaction kinds`)',
     run: (ctx, args) => {
       const id = postId(need(args, 0, 'post id'))
-      const kind = need(args, 1, 'reaction kind').toLowerCase()
-      if (!REACTION_KINDS.includes(kind)) {
-        throw new UserError(`"${kind}" is not a reaction kind: ${REACTION_KINDS.join(', ')}`)
+      const text = need(args, 1, 'reaction kind').toLowerCase()
+      const kinds = reactionKinds(ctx.api)
+      const kind = kinds.find(({ name }) => name === text)
+      if (!kind) {
+        throw new UserError(`"${text}" is not a reaction kind: ${kinds.map(({ name }) => name).join(', ')}`)
       }
-      return send(ctx, tx(ctx).reactions.react(id, kind.charAt(0).toUpperCase() + kind.slice(1)))
+      return send(ctx, tx(ctx).reactions.react(id, kind.variant))
     }
   },
   unreact: {
@@ -216,27 +225,30 @@ export const commands = {
   },
   reactors: {
     usage: 'reactors <post id> [--cursor C] [--limit N]',
-    read: true,
     run: async (ctx, args) => {
       const page = await ctx.call('social_reactors', [postId(need(args, 0, 'post id')), ...pageArgs(ctx)])
       return { reactors: page.items, next: page.next }
     }
   },
+  'reaction kinds': {
+    usage: 'reaction kinds',
+    run: (ctx) => ({ kinds: reactionKinds(ctx.api).map(({ name }) => name) })
+  },
 
   // The chain
   chain: {
     usage: 'chain',
-    read: true,
     run: async (ctx) => {
       const [chain, properties, header] = await Promise.all([
         ctx.api.rpc.system.chain(), ctx.api.rpc.system.properties(), ctx.api.rpc.chain.getHeader()
       ])
-      const props = properties.toHuman()
+      // Values as values (not toHuman()'s display strings): ['AGORA'], [12], 42.
+      const { tokenSymbol, tokenDecimals, ss58Format } = properties.toPrimitive()
       return {
         chain: chain.toString(),
-        tokenSymbol: props.tokenSymbol?.[0],
-        tokenDecimals: Number(props.tokenDecimals?.[0]),
-        ss58Format: Number(props.ss58Format),
+        tokenSymbol: tokenSymbol?.[0] ?? null,
+        tokenDecimals: tokenDecimals?.[0] ?? null,
+        ss58Format,
         best: header.number.toNumber()
       }
     }

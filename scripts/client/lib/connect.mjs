@@ -9,7 +9,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { UserError, describeRpcError } from './errors.mjs'
 
 export const DEFAULT_URL = 'ws://127.0.0.1:9944'
-export const DEV_SURI = '//Alice'
+const DEV_SURI = '//Alice'
 
 /** The custom RPC definitions, as apps takes them (Settings > Developer). */
 export const rpcDefinitions = JSON.parse(

@@ -7,6 +7,7 @@ export function formatResult (result) {
   if ('post' in result) return formatPost(result.post)
   if (result.posts) return formatPosts(result)
   if (result.accounts) return [...result.accounts, more(result.next)].filter(Boolean).join('\n')
+  if (result.kinds) return result.kinds.join('\n')
   if (result.reactors) {
     const lines = result.reactors.map(({ account, kind }) => `${kind.padEnd(9)} ${account}`)
     return [...lines, more(result.next)].filter(Boolean).join('\n')

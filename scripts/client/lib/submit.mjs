@@ -31,11 +31,17 @@ export function submit (api, tx, pair, { finalized = false } = {}) {
   })
 }
 
-/** An event as plain data: `{ section, method, data }` with named fields. */
-export function describeEvent (event) {
+/**
+ * An event as plain data: `{ section, method, data }` with named fields. Values are
+ * machine-readable (`toPrimitive()`): integers as numbers (as exact decimal strings when over
+ * 2^52, where @polkadot/types stops trusting a JS number), accounts SS58, ASCII bytes as text,
+ * enums by variant name; never `toHuman()`'s display strings such as "1,234". CIDs are given
+ * as their usual text.
+ */
+function describeEvent (event) {
   const names = event.meta.fields.map((field) => field.name.isSome ? field.name.unwrap().toString() : null)
   const types = event.meta.fields.map((field) => field.typeName.isSome ? field.typeName.unwrap().toString() : '')
-  const values = event.data.map((value, i) => /\bCid\b/.test(types[i]) ? cidText(value) : value.toHuman())
+  const values = event.data.map((value, i) => /\bCid\b/.test(types[i]) ? cidText(value) : value.toPrimitive())
   const data = names.every(Boolean)
     ? Object.fromEntries(names.map((name, i) => [camel(name), values[i]]))
     : values

@@ -26,7 +26,11 @@ async function write (args, who, event) {
   return found.data
 }
 
-const idOf = (data) => Number(String(data.postId).replace(/,/g, ''))
+/** The post id an event carries: a JSON number, never a display string such as "1,234". */
+function idOf (data) {
+  assert.equal(typeof data.postId, 'number', `postId is a number in ${JSON.stringify(data)}`)
+  return data.postId
+}
 
 test('post uploads the body and puts its CID on chain; show reads it back', async () => {
   const alice = await net.freshAccount()
@@ -50,10 +54,14 @@ test('post uploads the body and puts its CID on chain; show reads it back', asyn
 test('reply, quote, repost and thread', async () => {
   const [alice, bob] = [await net.freshAccount(), await net.freshAccount()]
   const root = idOf(await write(['post', 'a question'], alice, 'posts.PostCreated'))
-  const reply = idOf(await write(['reply', String(root), 'an answer'], bob, 'posts.PostCreated'))
+  const replied = await write(['reply', String(root), 'an answer'], bob, 'posts.PostCreated')
+  // Event data is machine-readable all the way down: nested ids are numbers too.
+  assert.deepEqual(replied.kind, { reply: { parent: root, root } })
+  assert.equal(replied.author, bob.address)
+  const reply = idOf(replied)
   const quote = idOf(await write(['quote', String(root), 'look at this'], bob, 'posts.PostCreated'))
   const repost = await write(['repost', String(root)], bob, 'posts.Reposted')
-  assert.equal(Number(repost.of), root)
+  assert.equal(repost.of, root)
 
   const thread = (await run(['thread', String(root)])).json
   assert.equal(thread.post.body, 'a question')
@@ -68,7 +76,7 @@ test('edit and delete own posts; editing someone else\'s post fails with the pal
   const [alice, bob] = [await net.freshAccount(), await net.freshAccount()]
   const id = idOf(await write(['post', 'first draft'], alice, 'posts.PostCreated'))
   const edited = await write(['edit', String(id), 'second draft'], alice, 'posts.PostEdited')
-  assert.equal(Number(edited.revision), 1)
+  assert.equal(edited.revision, 1)
   assert.equal((await run(['show', String(id)])).json.post.body, 'second draft')
 
   const refused = await run(['edit', String(id), 'vandalism'], bob)
@@ -121,7 +129,28 @@ test('react, change and remove a reaction', async () => {
   assert.deepEqual((await run(['reactors', String(id)])).json.reactors, [])
   const bad = await run(['react', String(id), 'meh'], bob)
   assert.equal(bad.code, 1)
-  assert.match(bad.stderr, /not a reaction kind/)
+  assert.match(bad.stderr, /not a reaction kind: like, /)
+})
+
+test('the reaction kinds are the runtime\'s ReactionKind variants, each accepted and named alike by the RPC', async () => {
+  // Found by the type's path, not the way the client finds it (the type of reactions.react's
+  // `kind` argument), so the two readings of the metadata check each other.
+  const types = net.api.registry.lookup.types.filter(({ type }) => {
+    const path = type.path.map(String)
+    return path[0] === 'agora_primitives' && path.at(-1) === 'ReactionKind'
+  })
+  assert.equal(types.length, 1, 'one ReactionKind type in the metadata')
+  const expected = types[0].type.def.asVariant.variants.map(({ name }) => name.toString().toLowerCase())
+  const listed = await run(['reaction', 'kinds'])
+  assert.equal(listed.code, 0, listed.stderr)
+  assert.deepEqual(listed.json.kinds, expected)
+
+  const [alice, bob] = [await net.freshAccount(), await net.freshAccount()]
+  const id = idOf(await write(['post', 'react to me every way'], alice, 'posts.PostCreated'))
+  for (const kind of expected) {
+    await write(['react', String(id), kind], bob)
+    assert.equal(await net.rpc('social_reactionOf', [id, bob.address]), kind, `the RPC names ${kind} alike`)
+  }
 })
 
 test('profile and handle: set, show by account and by handle, clear', async () => {
@@ -154,6 +183,7 @@ test('bad input: a malformed CID, a bad post id, an unknown handle', async () =>
 test('chain properties for people: symbol, decimals, SS58', async () => {
   const chain = (await run(['chain'])).json
   assert.deepEqual([chain.tokenSymbol, chain.tokenDecimals, chain.ss58Format], ['AGORA', 12, 42])
+  assert.equal(typeof chain.best, 'number')
   const human = await agora(['chain'], { url: net.url, json: false })
   assert.match(human.stdout, /tokenSymbol: AGORA/)
 })

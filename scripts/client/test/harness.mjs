@@ -59,7 +59,7 @@ export async function startNetwork ({ ipfs = true } = {}) {
     '--ipfs-api', `http://127.0.0.1:${apiPort}`, '--ipfs-timeout', '5000'
   ], { stdio: ['ignore', 'ignore', log] })
   const url = `ws://127.0.0.1:${rpcPort}`
-  const api = await connectWhenUp(url, node)
+  const { api, provider } = await connectWhenUp(url, node)
   await cryptoWaitReady()
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
   const alice = keyring.addFromUri('//Alice')
@@ -67,6 +67,8 @@ export async function startNetwork ({ ipfs = true } = {}) {
   return {
     url,
     api,
+    /** A raw JSON-RPC call: `params` as given (an array, or an object of named parameters). */
+    rpc: (method, params = []) => provider.send(method, params),
     stopIpfs: () => ipfsCtl('stop'),
     /** A new account funded by //Alice with 1,000 AGORA; returns its secret and address. */
     async freshAccount () {
@@ -96,7 +98,7 @@ async function connectWhenUp (url, node) {
         provider.on('error', reject)
         provider.connect().catch(reject)
       })
-      return await ApiPromise.create({ provider, noInitWarn: true })
+      return { api: await ApiPromise.create({ provider, noInitWarn: true }), provider }
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
