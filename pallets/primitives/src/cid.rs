@@ -14,8 +14,9 @@
 //! | digest | exactly 32 bytes |
 //! | text | `Qm…` (CIDv0, base58btc), `b…` (base32 lower), `z…` (base58btc) |
 //!
-//! The binary form must be canonical (minimal varints, nothing after the digest), so each
-//! content ID has exactly one stored form. Decoding uses the multiformats `cid` crate (no_std,
+//! Both forms must be canonical, so each content ID has exactly one stored form: the binary
+//! form has minimal varints and nothing after the digest, and the text is exactly what the CID
+//! encodes to in its base (no trailing characters or bytes, no `…/ipfs/` path). Decoding uses the multiformats `cid` crate (no_std,
 //! `alloc` only), which builds for the runtime's Wasm target; the checks above are ours.
 
 use alloc::{
@@ -23,6 +24,7 @@ use alloc::{
 	vec::Vec,
 };
 
+use cid::multibase::Base;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
@@ -68,7 +70,8 @@ pub enum CidError {
 	UnsupportedHash,
 	/// A digest that is not 32 bytes long.
 	BadDigestLength,
-	/// A binary form that is not canonical (trailing bytes, non-minimal varints).
+	/// A binary or text form that is not canonical (anything after the digest, non-minimal
+	/// varints, a text that is not the CID's own text in its base).
 	NotCanonical,
 }
 
@@ -107,7 +110,16 @@ impl Cid {
 	fn parse_text(input: &[u8]) -> Result<ParsedCid, CidError> {
 		let text = core::str::from_utf8(input).map_err(|_| CidError::Malformed)?;
 		// `Qm…` is CIDv0 only when it has exactly CIDv0's length; `cid` checks that too.
-		ParsedCid::try_from(text).map_err(|_| CidError::Malformed)
+		let parsed = ParsedCid::try_from(text).map_err(|_| CidError::Malformed)?;
+		// The same rule as for the binary form: the text must be exactly the CID's own text in
+		// its base. `cid` reads past what it does not use (bytes after the digest, a path
+		// before `/ipfs/`, a `z` before a CIDv0); re-encoding and comparing refuses all of it.
+		let base = if input.first() == Some(&b'b') { Base::Base32Lower } else { Base::Base58Btc };
+		let canonical = parsed.to_string_of_base(base).map_err(|_| CidError::NotCanonical)?;
+		if canonical.as_bytes() != input {
+			return Err(CidError::NotCanonical);
+		}
+		Ok(parsed)
 	}
 
 	fn parse_binary(input: &[u8]) -> Result<ParsedCid, CidError> {

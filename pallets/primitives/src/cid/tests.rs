@@ -171,6 +171,25 @@ fn binary_with_trailing_bytes_is_not_canonical() {
 }
 
 #[test]
+fn text_with_anything_after_the_cid_is_not_canonical() {
+	use cid::multibase::{encode, Base};
+	let mut bytes = Cid::try_from(HELLO_RAW).unwrap().as_bytes().to_vec();
+	bytes.push(0);
+	// The base32 and base58btc text of a valid CIDv1 followed by one extra byte.
+	for base in [Base::Base32Lower, Base::Base58Btc] {
+		assert_eq!(Cid::try_from(encode(base, &bytes).as_str()), Err(CidError::NotCanonical));
+	}
+	// A path before `/ipfs/`, which the `cid` crate would cut away.
+	let with_path = format!("b-anything-at-all/ipfs/{HELLO_RAW}");
+	assert_eq!(Cid::try_from(with_path.as_str()), Err(CidError::NotCanonical));
+	// A CIDv0 behind a base58btc multibase prefix: CIDv0 text is `Qm…` only.
+	let prefixed_v0 = format!("z{HELLO_V0}");
+	assert!(Cid::try_from(prefixed_v0.as_str()).is_err());
+	// The binary form with the same extra byte is refused the same way.
+	assert_eq!(Cid::parse(&bytes), Err(CidError::NotCanonical));
+}
+
+#[test]
 fn oversized_inputs_are_rejected() {
 	let long = "b".repeat(500);
 	assert!(Cid::try_from(long.as_str()).is_err());
