@@ -1,40 +1,17 @@
 //! The genesis presets build valid storage, and the runtime's pallets pass their integrity
 //! checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
 
 use agora_runtime::{
 	genesis_config_presets::{get_preset, preset_names, ENDOWMENT, PARACHAIN_ID},
-	AllPalletsWithSystem, Aura, Balances, ParachainInfo, Runtime, RuntimeGenesisConfig, Session,
+	AllPalletsWithSystem, Aura, Balances, ParachainInfo, Runtime, Session,
 };
-use frame_support::{genesis_builder_helper::build_state, traits::IntegrityTest};
+use common::with_genesis_of;
+use frame_support::traits::IntegrityTest;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
-
-/// Merges the JSON `patch` into `base`, as the node does with a preset over the default
-/// genesis config.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-/// Runs `checks` on the genesis state of `preset`, built the way the node builds it: the
-/// preset patched over the default genesis config.
-fn with_genesis_of(preset: &str, checks: impl FnOnce()) {
-	let patch = get_preset(&PresetId::from(preset)).expect("the preset exists");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-	merge(&mut config, serde_json::from_slice(&patch).expect("the preset is JSON"));
-	let json = serde_json::to_vec(&config).expect("serializes");
-	let mut ext = sp_io::TestExternalities::default();
-	ext.execute_with(|| {
-		build_state::<RuntimeGenesisConfig>(json).expect("the preset builds genesis storage");
-		checks();
-	});
-}
 
 #[test]
 fn both_presets_are_offered() {

@@ -1,11 +1,13 @@
 //! `Config` implementations of the runtime's pallets, one file per concern.
 //!
+//! - [`call_filter`]: the calls no origin may dispatch (no privileged path to content);
 //! - [`system`]: frame-system, timestamp, parachain-system, parachain-info, weight reclaim;
 //! - [`monetary`]: balances, transaction payment, sudo;
 //! - [`collator`]: authorship, collator selection, session, Aura;
 //! - [`xcm`]: the XCM executor, pallet-xcm, XCMP and message queues;
 //! - [`social`]: the social pallets and their deposits.
 
+pub mod call_filter;
 pub mod collator;
 pub mod monetary;
 pub mod social;

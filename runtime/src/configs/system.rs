@@ -56,6 +56,8 @@ parameter_types! {
 
 #[derive_impl(frame_system::config_preludes::ParaChainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	/// No origin, Root included, may remove, alter or act for anyone's content.
+	type BaseCallFilter = super::call_filter::NoPrivilegedPathToContent;
 	type AccountId = AccountId;
 	type Nonce = Nonce;
 	type Hash = Hash;

@@ -1,0 +1,206 @@
+//! No origin can remove, alter or act for an account's content: every privileged path is tried
+//! from the attacker's side (the sudo key, Root, the relay chain over XCM) and each one is
+//! refused, with the content, its indexes and its deposits unchanged.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use agora_runtime::{configs::xcm::XcmConfig, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin};
+use codec::Encode;
+use common::with_genesis_of;
+use frame_support::{assert_noop, assert_ok, weights::Weight};
+use pallet_reactions::ReactionKind;
+use sp_genesis_builder::DEV_RUNTIME_PRESET;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{traits::Dispatchable, AccountId32, DispatchError};
+use xcm::latest::prelude::*;
+use xcm_executor::XcmExecutor;
+
+const CID: &[u8] = b"QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH";
+const POST: u64 = 0;
+
+fn bob() -> AccountId32 {
+	Sr25519Keyring::Bob.to_account_id()
+}
+
+/// Alice holds the sudo key in the development preset.
+fn sudo_key() -> RuntimeOrigin {
+	RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id())
+}
+
+fn delete_bobs_post() -> RuntimeCall {
+	RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id: POST })
+}
+
+/// Bob's content: a profile with a handle, a post, a follow and a reaction, each holding a
+/// deposit from Bob.
+fn bob_publishes() {
+	frame_system::Pallet::<Runtime>::set_block_number(1);
+	let bob = RuntimeOrigin::signed(bob());
+	let calls = [
+		RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
+			metadata: CID.to_vec().try_into().unwrap(),
+		}),
+		RuntimeCall::Profiles(pallet_profiles::Call::set_handle {
+			handle: b"bob".to_vec().try_into().unwrap(),
+		}),
+		RuntimeCall::Posts(pallet_posts::Call::create_post {
+			content: CID.to_vec().try_into().unwrap(),
+		}),
+		RuntimeCall::Follows(pallet_follows::Call::follow {
+			followee: Sr25519Keyring::Charlie.to_account_id(),
+		}),
+		RuntimeCall::Reactions(pallet_reactions::Call::react {
+			post_id: POST,
+			kind: ReactionKind::Love,
+		}),
+	];
+	for call in calls {
+		assert_ok!(call.dispatch(bob.clone()));
+	}
+	assert!(pallet_posts::Posts::<Runtime>::contains_key(POST));
+}
+
+/// Every key and value under a pallet's storage prefix.
+fn pallet_storage(pallet: &str) -> Vec<(Vec<u8>, Vec<u8>)> {
+	let prefix = sp_io::hashing::twox_128(pallet.as_bytes()).to_vec();
+	let mut entries = Vec::new();
+	let mut key = prefix.clone();
+	while let Some(next) = sp_io::storage::next_key(&key).filter(|k| k.starts_with(&prefix)) {
+		entries.push((next.clone(), sp_io::storage::get(&next).unwrap().to_vec()));
+		key = next;
+	}
+	entries
+}
+
+/// The social pallets' whole state and every balance and hold.
+fn content_and_deposits() -> Vec<Vec<(Vec<u8>, Vec<u8>)>> {
+	["Profiles", "Posts", "Follows", "Reactions", "Balances"].map(pallet_storage).to_vec()
+}
+
+fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) -> Result<(), DispatchError> {
+	call.dispatch(origin).map(|_| ()).map_err(|e| e.error)
+}
+
+fn filtered() -> DispatchError {
+	frame_system::Error::<Runtime>::CallFiltered.into()
+}
+
+fn sudo(call: RuntimeCall) -> RuntimeCall {
+	RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) })
+}
+
+fn sudo_as_bob(call: RuntimeCall) -> RuntimeCall {
+	RuntimeCall::Sudo(pallet_sudo::Call::sudo_as { who: bob().into(), call: Box::new(call) })
+}
+
+/// The raw storage calls, aimed at the posts pallet.
+fn raw_storage_calls() -> Vec<RuntimeCall> {
+	let posts_prefix = sp_io::hashing::twox_128(b"Posts").to_vec();
+	let some_key = pallet_storage("Posts")[0].0.clone();
+	vec![
+		RuntimeCall::System(frame_system::Call::kill_prefix { prefix: posts_prefix, subkeys: 10 }),
+		RuntimeCall::System(frame_system::Call::kill_storage { keys: vec![some_key.clone()] }),
+		RuntimeCall::System(frame_system::Call::set_storage { items: vec![(some_key, vec![0])] }),
+	]
+}
+
+#[test]
+fn the_sudo_key_cannot_act_as_an_author() {
+	with_genesis_of(DEV_RUNTIME_PRESET, || {
+		bob_publishes();
+		let acts_of_bob = [
+			delete_bobs_post(),
+			RuntimeCall::Posts(pallet_posts::Call::edit_post {
+				post_id: POST,
+				content: CID.to_vec().try_into().unwrap(),
+			}),
+			RuntimeCall::Profiles(pallet_profiles::Call::remove_profile {}),
+			RuntimeCall::Profiles(pallet_profiles::Call::clear_handle {}),
+			RuntimeCall::Follows(pallet_follows::Call::unfollow {
+				followee: Sr25519Keyring::Charlie.to_account_id(),
+			}),
+			RuntimeCall::Reactions(pallet_reactions::Call::unreact { post_id: POST }),
+		];
+		for act in acts_of_bob {
+			assert_noop!(dispatch(sudo_as_bob(act.clone()), sudo_key()), filtered());
+			// Wrapped once or twice more in `sudo`, or with an explicit weight.
+			assert_noop!(dispatch(sudo(sudo_as_bob(act.clone())), sudo_key()), filtered());
+			assert_noop!(dispatch(sudo(sudo(sudo_as_bob(act.clone()))), sudo_key()), filtered());
+			let unchecked = RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight {
+				call: Box::new(sudo_as_bob(act)),
+				weight: Weight::zero(),
+			});
+			assert_noop!(dispatch(unchecked, sudo_key()), filtered());
+		}
+	});
+}
+
+#[test]
+fn no_origin_can_write_raw_storage() {
+	with_genesis_of(DEV_RUNTIME_PRESET, || {
+		bob_publishes();
+		for call in raw_storage_calls() {
+			assert_noop!(dispatch(sudo(call.clone()), sudo_key()), filtered());
+			assert_noop!(dispatch(call.clone(), RuntimeOrigin::signed(bob())), filtered());
+		}
+	});
+}
+
+#[test]
+fn root_gets_bad_origin_from_every_social_call() {
+	with_genesis_of(DEV_RUNTIME_PRESET, || {
+		bob_publishes();
+		let before = content_and_deposits();
+		// Straight from a Root origin, as a governance pallet would dispatch.
+		assert_noop!(dispatch(delete_bobs_post(), RuntimeOrigin::root()), DispatchError::BadOrigin);
+		// Through the sudo key: `sudo` itself succeeds and reports the inner call's error.
+		assert_ok!(dispatch(sudo(delete_bobs_post()), sudo_key()));
+		frame_system::Pallet::<Runtime>::assert_last_event(RuntimeEvent::Sudo(
+			pallet_sudo::Event::Sudid { sudo_result: Err(DispatchError::BadOrigin) },
+		));
+		assert_eq!(content_and_deposits(), before);
+	});
+}
+
+/// Runs `call` as a `Transact` the relay chain sends, with `origin_kind`.
+fn transact_from_relay(call: RuntimeCall, origin_kind: OriginKind) -> Outcome {
+	let message = Xcm::<RuntimeCall>(vec![
+		UnpaidExecution { weight_limit: Unlimited, check_origin: None },
+		Transact { origin_kind, fallback_max_weight: None, call: call.encode().into() },
+	]);
+	let mut id = [0u8; 32];
+	XcmExecutor::<XcmConfig>::prepare_and_execute(
+		Location::parent(),
+		message,
+		&mut id,
+		Weight::from_parts(100_000_000_000, 1024 * 1024),
+		Weight::zero(),
+	)
+}
+
+fn failed_with(outcome: &Outcome, expected: XcmError) -> bool {
+	matches!(outcome, Outcome::Incomplete { error, .. } if error.error == expected)
+}
+
+#[test]
+fn the_relay_chain_cannot_reach_content_over_xcm() {
+	with_genesis_of(DEV_RUNTIME_PRESET, || {
+		bob_publishes();
+		let before = content_and_deposits();
+		for call in raw_storage_calls().into_iter().chain([sudo_as_bob(delete_bobs_post())]) {
+			for kind in [OriginKind::Superuser, OriginKind::Native, OriginKind::SovereignAccount] {
+				let outcome = transact_from_relay(call.clone(), kind);
+				assert!(failed_with(&outcome, XcmError::NoPermission), "{kind:?}: {outcome:?}");
+			}
+		}
+		// No XCM origin becomes Root.
+		let outcome = transact_from_relay(delete_bobs_post(), OriginKind::Superuser);
+		assert!(failed_with(&outcome, XcmError::BadOrigin), "{outcome:?}");
+		// The relay chain as itself, or as its sovereign account, is not Bob.
+		for kind in [OriginKind::Native, OriginKind::SovereignAccount, OriginKind::Xcm] {
+			transact_from_relay(delete_bobs_post(), kind);
+		}
+		assert_eq!(content_and_deposits(), before);
+	});
+}
