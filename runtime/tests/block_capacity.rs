@@ -4,37 +4,25 @@
 //! back the proof a post did not use after it ran, so live blocks can carry more. `benches/README.md` quotes the figures; run
 //! `cargo test --release -p agora-runtime --test block_capacity -- --nocapture` to see them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
 use agora_primitives::CidInput;
 use agora_runtime::{
 	configs::{RuntimeBlockLength, RuntimeBlockWeights},
-	RuntimeCall, TxExtension, UncheckedExtrinsic,
+	RuntimeCall, UncheckedExtrinsic,
 };
 use codec::Encode;
+use common::signed_extrinsic;
 use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
-use sp_runtime::{generic::Era, AccountId32, MultiAddress, MultiSignature};
 
 /// A signed `create_post` as a wallet would send it (a mortal era, the longest accepted CID).
 fn create_post_extrinsic() -> UncheckedExtrinsic {
 	let content = CidInput::truncate_from(
 		b"bafk2bzaceddrwbp5duohx57jfd7rrzmnwumt5eywifwme25jzsijjwua24ar4".to_vec(),
 	);
-	let call = RuntimeCall::Posts(pallet_posts::Call::create_post { content });
-	let tx_ext: TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim::new((
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::mortal(256, 1_000)),
-		frame_system::CheckNonce::from(1_000),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-	));
-	UncheckedExtrinsic::new_signed(
-		call,
-		MultiAddress::Id(AccountId32::new([7; 32])),
-		MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw([0; 64])),
-		tx_ext,
-	)
+	signed_extrinsic(RuntimeCall::Posts(pallet_posts::Call::create_post { content }))
 }
 
 #[test]
