@@ -1,8 +1,13 @@
 //! Cross-consensus messaging: Agora is a real parachain that can receive and send XCM.
 //!
-//! The relay chain's token is the only foreign asset understood (reserve-backed by the relay
-//! chain); Agora's own token stays local. Messages from siblings and the relay chain queue in
-//! `MessageQueue` and are processed in `on_initialize`/`on_idle` within a weight budget.
+//! AGORA is XCM's `Location::here()`, and it is the only asset this chain holds. No foreign
+//! asset turns into AGORA: no location is trusted as a reserve or as a teleporter, so a
+//! relay-token reserve deposit, a sibling's asset and any teleport are refused before anything
+//! is credited (`runtime/tests/xcm.rs`). XCM execution is bought with AGORA, and sending a
+//! message costs a delivery fee in AGORA that grows with the queue (`ExponentialPrice`), so no
+//! account can flood the outbound queues for free. Messages from siblings and the relay chain
+//! queue in `MessageQueue` and are processed in `on_initialize`/`on_idle` within a weight
+//! budget. `Transact` is held to the runtime's call filter, and no XCM origin becomes Root.
 
 use cumulus_primitives_core::{AggregateMessageOrigin, ParaId};
 use frame_support::{
@@ -14,16 +19,16 @@ use frame_system::EnsureRoot;
 use pallet_xcm::XcmPassthrough;
 use parachains_common::message_queue::{NarrowOriginToSibling, ParaIdToSibling};
 use polkadot_parachain_primitives::primitives::Sibling;
-use polkadot_runtime_common::xcm_sender::NoPriceForMessageDelivery;
+use polkadot_runtime_common::xcm_sender::ExponentialPrice;
 use sp_runtime::Perbill;
 use xcm::latest::prelude::*;
 use xcm_builder::{
 	AccountId32Aliases, AllowExplicitUnpaidExecutionFrom, AllowTopLevelPaidExecutionFrom,
 	DenyReserveTransferToRelayChain, DenyThenTry, EnsureXcmOrigin, FixedWeightBounds,
-	FrameTransactionalProcessor, FungibleAdapter, IsConcrete, NativeAsset, ParentIsPreset,
-	RelayChainAsNative, SiblingParachainAsNative, SiblingParachainConvertsVia,
-	SignedAccountId32AsNative, SignedToAccountId32, SovereignSignedViaLocation, TakeWeightCredit,
-	TrailingSetTopicAsId, UsingComponents, WithComputedOrigin, WithUniqueTopic,
+	FrameTransactionalProcessor, FungibleAdapter, IsConcrete, ParentIsPreset, RelayChainAsNative,
+	SiblingParachainAsNative, SiblingParachainConvertsVia, SignedAccountId32AsNative,
+	SignedToAccountId32, SovereignSignedViaLocation, TakeWeightCredit, TrailingSetTopicAsId,
+	UsingComponents, WithComputedOrigin, WithUniqueTopic,
 };
 use xcm_executor::XcmExecutor;
 
@@ -31,10 +36,18 @@ use super::system::RuntimeBlockWeights;
 use crate::{
 	AccountId, AllPalletsWithSystem, Balances, MessageQueue, ParachainInfo, ParachainSystem,
 	PolkadotXcm, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, WeightToFee, XcmpQueue,
+	MILLI_UNIT,
 };
 
 parameter_types! {
-	pub const RelayLocation: Location = Location::parent();
+	/// AGORA, the native token, as XCM names it on this chain.
+	pub const AgoraLocation: Location = Location::here();
+	/// The asset delivery fees are paid in: AGORA.
+	pub const FeeAssetId: AssetId = AssetId(Location::here());
+	/// What delivering any message costs before its size is counted: 0.01 AGORA.
+	pub const BaseDeliveryFee: u128 = 10 * MILLI_UNIT;
+	/// What each byte of a delivered message costs, as a transaction's byte fee does.
+	pub DeliveryByteFee: u128 = super::monetary::TransactionByteFee::get();
 	pub const RelayNetwork: Option<NetworkId> = None;
 	pub RelayChainOrigin: RuntimeOrigin = cumulus_pallet_xcm::Origin::Relay.into();
 	pub UniversalLocation: InteriorLocation = Parachain(ParachainInfo::parachain_id().into()).into();
@@ -48,9 +61,18 @@ pub type LocationToAccountId = (
 	AccountId32Aliases<RelayNetwork, AccountId>,
 );
 
-/// Moves the relay chain's token in and out of local balances.
+/// Moves AGORA, and nothing else, in and out of local balances.
 pub type FungibleTransactor =
-	FungibleAdapter<Balances, IsConcrete<RelayLocation>, LocationToAccountId, AccountId, ()>;
+	FungibleAdapter<Balances, IsConcrete<AgoraLocation>, LocationToAccountId, AccountId, ()>;
+
+/// The delivery price of a message to a sibling: base fee plus byte fee, in AGORA, times the
+/// channel's fee factor (which grows while the channel is congested).
+pub type PriceForSiblingDelivery =
+	ExponentialPrice<FeeAssetId, BaseDeliveryFee, DeliveryByteFee, XcmpQueue>;
+
+/// The delivery price of a message to the relay chain, likewise for the upward queue.
+pub type PriceForParentDelivery =
+	ExponentialPrice<FeeAssetId, BaseDeliveryFee, DeliveryByteFee, ParachainSystem>;
 
 /// How an XCM origin becomes a local dispatch origin for `Transact`.
 pub type XcmOriginToTransactDispatchOrigin = (
@@ -105,13 +127,14 @@ impl xcm_executor::Config for XcmConfig {
 	type XcmEventEmitter = PolkadotXcm;
 	type AssetTransactor = FungibleTransactor;
 	type OriginConverter = XcmOriginToTransactDispatchOrigin;
-	type IsReserve = NativeAsset;
+	// No location is trusted as a reserve or a teleporter: no foreign asset is ever credited.
+	type IsReserve = ();
 	type IsTeleporter = ();
 	type Aliasers = Nothing;
 	type UniversalLocation = UniversalLocation;
 	type Barrier = Barrier;
 	type Weigher = XcmWeigher;
-	type Trader = UsingComponents<WeightToFee, RelayLocation, AccountId, Balances, ()>;
+	type Trader = UsingComponents<WeightToFee, AgoraLocation, AccountId, Balances, ()>;
 	type ResponseHandler = PolkadotXcm;
 	type AssetTrap = PolkadotXcm;
 	type AssetLocker = ();
@@ -123,7 +146,8 @@ impl xcm_executor::Config for XcmConfig {
 	type MessageExporter = ();
 	type UniversalAliases = Nothing;
 	type CallDispatcher = RuntimeCall;
-	type SafeCallFilter = Everything;
+	// `Transact` is held to the runtime's own filter: no privileged path to content.
+	type SafeCallFilter = super::call_filter::NoPrivilegedPathToContent;
 	type TransactionalProcessor = FrameTransactionalProcessor;
 	type HrmpNewChannelOpenRequestHandler = ();
 	type HrmpChannelAcceptedHandler = ();
@@ -135,8 +159,10 @@ impl xcm_executor::Config for XcmConfig {
 pub type LocalOriginToLocation = SignedToAccountId32<RuntimeOrigin, AccountId, RelayNetwork>;
 
 /// Where outgoing messages go: upward to the relay chain, or over XCMP to siblings.
-pub type XcmRouter =
-	WithUniqueTopic<(cumulus_primitives_utility::ParentAsUmp<ParachainSystem, (), ()>, XcmpQueue)>;
+pub type XcmRouter = WithUniqueTopic<(
+	cumulus_primitives_utility::ParentAsUmp<ParachainSystem, PolkadotXcm, PriceForParentDelivery>,
+	XcmpQueue,
+)>;
 
 impl pallet_xcm::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -145,7 +171,8 @@ impl pallet_xcm::Config for Runtime {
 	type ExecuteXcmOrigin = EnsureXcmOrigin<RuntimeOrigin, LocalOriginToLocation>;
 	type XcmExecuteFilter = Nothing;
 	type XcmExecutor = XcmExecutor<XcmConfig>;
-	type XcmTeleportFilter = Everything;
+	// No chain trusts Agora's teleports, so a teleport out would only burn AGORA.
+	type XcmTeleportFilter = Nothing;
 	type XcmReserveTransferFilter = Nothing;
 	type Weigher = XcmWeigher;
 	type UniversalLocation = UniversalLocation;
@@ -182,7 +209,7 @@ impl cumulus_pallet_xcmp_queue::Config for Runtime {
 	type ControllerOrigin = EnsureRoot<AccountId>;
 	type ControllerOriginConverter = XcmOriginToTransactDispatchOrigin;
 	type WeightInfo = ();
-	type PriceForSiblingDelivery = NoPriceForMessageDelivery<ParaId>;
+	type PriceForSiblingDelivery = PriceForSiblingDelivery;
 }
 
 parameter_types! {
