@@ -127,8 +127,9 @@ impl SubstrateCli for Cli {
 		"Agora Node".into()
 	}
 
+	/// `<crate version>-<commit>`, from `build.rs` (substrate-build-script-utils).
 	fn impl_version() -> String {
-		env!("CARGO_PKG_VERSION").into()
+		env!("SUBSTRATE_CLI_IMPL_VERSION").into()
 	}
 
 	fn description() -> String {

@@ -4,7 +4,7 @@ use cumulus_primitives_core::ParaId;
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use log::info;
 use sc_cli::{Result, SubstrateCli};
-use sc_service::Configuration;
+use sc_service::{ChainType, Configuration};
 use sp_runtime::traits::HashingFor;
 
 use crate::{
@@ -28,6 +28,22 @@ macro_rules! with_components {
 /// The parachain id the chain spec names (used before a client exists).
 fn chain_spec_para_id(config: &Configuration) -> Option<ParaId> {
 	Extensions::try_get(&*config.chain_spec).map(|extensions| extensions.para_id.into())
+}
+
+/// Dev sealing seals and finalizes blocks on its own, with mocked relay chain data: on a real
+/// chain's database that would finalize blocks no relay chain ever saw. It runs only on chain
+/// specs that say they are for development (`--dev`, `--chain dev`, `--chain local`).
+fn ensure_dev_chain(config: &Configuration) -> Result<()> {
+	match config.chain_spec.chain_type() {
+		ChainType::Development | ChainType::Local => Ok(()),
+		other => Err(format!(
+			"--dev-block-time and --instant-seal seal blocks without a relay chain and run only \
+			 on a development or local chain spec (--dev, --chain dev, --chain local); chain \
+			 '{}' has chain type {other:?}",
+			config.chain_spec.id()
+		)
+		.into()),
+	}
 }
 
 /// The node's entry point.
@@ -133,6 +149,7 @@ fn run_node(cli: Cli) -> Result<()> {
 
 	runner.run_node_until_exit(|config| async move {
 		if let Some(mode) = cli.dev_mode() {
+			ensure_dev_chain(&config)?;
 			let para_id = chain_spec_para_id(&config)
 				.unwrap_or_else(|| agora_runtime::genesis_config_presets::PARACHAIN_ID.into());
 			info!("🧪 Dev chain: sealing with {mode:?}, no relay chain");

@@ -87,6 +87,9 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 		frame_system::CheckNonce<Runtime>,
 		frame_system::CheckWeight<Runtime>,
 		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+		// Lets a signer commit to the metadata it decoded the transaction with (RFC 78), as
+		// the generic Ledger app requires; optional for every other signer (mode 0).
+		frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	),
 >;
 
@@ -110,13 +113,20 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-/// Turns a weight into a fee: the base weight of an extrinsic costs 1/10 of a milli-unit.
+/// What the base weight of an extrinsic ([`ExtrinsicBaseWeight`]) costs: 0.1 milli-AGORA.
+/// The weight part of a fee scales linearly from there, so a call that weighs ten base
+/// extrinsics pays 1 milli-AGORA for its weight, next to its length fee
+/// ([`configs::monetary::TransactionByteFee`]). The README's fee table is printed by a test.
+pub const FEE_PER_BASE_EXTRINSIC_WEIGHT: Balance = MILLI_UNIT / 10;
+
+/// Turns a weight into a fee at [`FEE_PER_BASE_EXTRINSIC_WEIGHT`] per base extrinsic weight
+/// (reference time; proof size is not priced separately).
 pub struct WeightToFee;
 impl WeightToFeePolynomial for WeightToFee {
 	type Balance = Balance;
 	fn polynomial() -> WeightToFeeCoefficients<Self::Balance> {
-		let p = MILLI_UNIT / 10;
-		let q = 100 * Balance::from(ExtrinsicBaseWeight::get().ref_time());
+		let p = FEE_PER_BASE_EXTRINSIC_WEIGHT;
+		let q = Balance::from(ExtrinsicBaseWeight::get().ref_time());
 		smallvec![WeightToFeeCoefficient {
 			degree: 1,
 			negative: false,
@@ -172,10 +182,7 @@ pub const HOURS: BlockNumber = MINUTES * 60;
 /// Blocks per day.
 pub const DAYS: BlockNumber = HOURS * 24;
 
-/// The token's symbol, shown by wallets and Polkadot.js apps.
-pub const TOKEN_SYMBOL: &str = "AGORA";
-/// Decimal places of the token: one [`UNIT`] is `10^TOKEN_DECIMALS` plancks.
-pub const TOKEN_DECIMALS: u8 = 12;
+include!("token.rs");
 /// The SS58 address prefix: 42, the generic Substrate prefix (addresses start with `5`).
 pub const SS58_PREFIX: u16 = 42;
 
