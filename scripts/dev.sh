@@ -21,5 +21,8 @@ Agora dev chain starting. Open Polkadot.js apps:
 Stop it with Ctrl-C.
 
 MSG
-"$AGORA_NODE" --dev --rpc-port 9944 --rpc-cors all \
+# CORS: only pages served from this machine and Polkadot.js apps may call the node (it serves
+# unsafe methods to loopback clients, and any page a browser opens would otherwise be one).
+"$AGORA_NODE" --dev --rpc-port 9944 \
+	--rpc-cors "http://localhost:*,http://127.0.0.1:*,https://localhost:*,https://127.0.0.1:*,https://polkadot.js.org" \
 	--ipfs-api "http://127.0.0.1:${AGORA_IPFS_API_PORT:-5001}" --ipfs-pin "$@"
