@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Quality gates, each timed: formatting, clippy with warnings as errors (the workspace lints in
+# Cargo.toml forbid unwrap/expect/panic outside tests), and the `try-runtime` feature, which
+# builds code paths no other build compiles. scripts/test.sh (CI) runs this first.
+#
+# Every cargo call uses the release profile, as the build and the tests do: dependencies'
+# build-script outputs (rocksdb, the runtime's Wasm) are then shared instead of rebuilt.
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+cd "$AGORA_ROOT"
+
+phase "rustfmt" cargo fmt --all -- --check
+phase "clippy" cargo clippy --release --workspace --all-targets --locked -- -D warnings
+# The try-runtime feature set compiles the runtime's and node's try-runtime paths
+# (TryRuntime API, try_state hooks). Checked without a Wasm build: the native check covers the
+# same code, and a try-runtime Wasm would be one more full runtime build.
+phase "check try-runtime" env SKIP_WASM_BUILD=1 cargo check --release --locked \
+	-p agora-runtime -p agora-node --features try-runtime
