@@ -11,6 +11,10 @@ cd "$AGORA_ROOT"
 
 phase "rustfmt" cargo fmt --all -- --check
 phase "clippy" cargo clippy --release --workspace --all-targets --locked -- -D warnings
+# The pallets' benchmarking code compiles only with runtime-benchmarks (as in "benchmark tests").
+phase "clippy runtime-benchmarks" cargo clippy --release --locked --all-targets \
+	-p pallet-profiles -p pallet-posts -p pallet-follows -p pallet-reactions \
+	--features runtime-benchmarks -- -D warnings
 # The try-runtime feature set compiles the runtime's and node's try-runtime paths
 # (TryRuntime API, try_state hooks). Checked without a Wasm build: the native check covers the
 # same code, and a try-runtime Wasm would be one more full runtime build.

@@ -10,6 +10,8 @@ phase "setup" bash scripts/setup.sh
 phase "install IPFS" bash scripts/ipfs.sh install
 phase "install client" npm ci --prefix scripts/client --ignore-scripts --no-audit --no-fund
 phase "fetch" cargo fetch --locked
+# Formatting, clippy with the workspace lints, and the try-runtime build (scripts/check.sh).
+phase "quality gates" bash scripts/check.sh
 phase "build tests" cargo test --release --workspace --locked --no-run
 phase "run tests" cargo test --release --workspace --locked --no-fail-fast
 # The pallets' benchmarks, run once each as tests (frame-benchmarking's test suites).

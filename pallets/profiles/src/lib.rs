@@ -20,6 +20,11 @@ pub use queries::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+// FRAME's expansion of `#[pallet::pallet]`, `#[pallet::storage]` and `#[pallet::error]` calls
+// `expect()` on invariants the macro itself guarantees. The workspace lint is lifted for the
+// module so that generated code compiles under it, and denied again on each block of this
+// pallet's own code (`#[deny(clippy::expect_used)]` below).
+#[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -64,6 +69,7 @@ pub mod pallet {
 	/// The handle length bounds, shown in the metadata; their values are defined once, in
 	/// `agora-primitives`, with the rest of the handle rule (`normalize_handle`).
 	#[pallet::extra_constants]
+	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// The shortest handle, in bytes.
 		#[pallet::constant_name(MinHandleLength)]
@@ -160,6 +166,7 @@ pub mod pallet {
 	}
 
 	#[pallet::hooks]
+	#[deny(clippy::expect_used)]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
@@ -168,6 +175,7 @@ pub mod pallet {
 	}
 
 	#[pallet::call]
+	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// Creates the caller's profile, or points it at a new document.
 		///
@@ -295,6 +303,7 @@ pub mod pallet {
 		}
 	}
 
+	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// The storage a profile occupies: its record and, with a handle, the handle index
 		/// entry. The deposit is priced on this.

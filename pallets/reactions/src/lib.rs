@@ -26,6 +26,11 @@ pub trait BenchmarkHelper {
 	fn create_post() -> agora_primitives::PostId;
 }
 
+// FRAME's expansion of `#[pallet::pallet]`, `#[pallet::storage]` and `#[pallet::error]` calls
+// `expect()` on invariants the macro itself guarantees. The workspace lint is lifted for the
+// module so that generated code compiles under it, and denied again on each block of this
+// pallet's own code (`#[deny(clippy::expect_used)]` below).
+#[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -77,6 +82,7 @@ pub mod pallet {
 	/// Limits of the reactions runtime API, shown in the metadata; the value is defined once,
 	/// in `agora-primitives`.
 	#[pallet::extra_constants]
+	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// The most reactors one page of `reactors` carries (see `agora_primitives::PageSize`).
 		#[pallet::constant_name(MaxPageSize)]
@@ -150,6 +156,7 @@ pub mod pallet {
 	}
 
 	#[pallet::hooks]
+	#[deny(clippy::expect_used)]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
@@ -158,6 +165,7 @@ pub mod pallet {
 	}
 
 	#[pallet::call]
+	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// Reacts to post `post_id` with `kind`, or changes the caller's reaction to `kind`.
 		/// One reaction per account and post; a new reaction holds a small deposit.
@@ -218,6 +226,7 @@ pub mod pallet {
 		}
 	}
 
+	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// The storage one reaction occupies: its entry, and its share of a counter.
 		pub fn footprint() -> Footprint {
