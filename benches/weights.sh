@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Generates the runtime's weight files for Agora's pallets: runs each pallet's
+# Generates the runtime's weight files: runs each pallet's
 # frame-benchmarking v2 benchmarks inside the real runtime Wasm, built with
 # `--features runtime-benchmarks`, and writes runtime/src/weights/<pallet>.rs.
 #
-#   benches/weights.sh                      # all Agora pallets, 50 steps, 20 repeats
+#   benches/weights.sh                      # every pallet below, 50 steps, 20 repeats
 #   benches/weights.sh pallet_posts         # one pallet
 #   STEPS=2 REPEAT=1 benches/weights.sh     # a quick smoke run (numbers not for use)
 set -euo pipefail
@@ -11,7 +11,10 @@ set -euo pipefail
 cd "$AGORA_ROOT"
 
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_profiles pallet_posts)
+# The social pallets, and the polkadot-sdk pallets whose weights this runtime measures itself.
+[ ${#pallets[@]} -gt 0 ] || pallets=(
+	pallet_profiles pallet_posts pallet_follows pallet_reactions pallet_proxy pallet_recovery
+)
 steps="${STEPS:-50}"
 repeat="${REPEAT:-20}"
 output_dir="${OUTPUT_DIR:-runtime/src/weights}"

@@ -13,6 +13,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_message_queue, MessageQueue]
 	[pallet_sudo, Sudo]
+	[pallet_proxy, Proxy]
+	[pallet_recovery, Recovery]
 	[cumulus_pallet_parachain_system, ParachainSystem]
 	[cumulus_pallet_xcmp_queue, XcmpQueue]
 	[cumulus_pallet_weight_reclaim, WeightReclaim]

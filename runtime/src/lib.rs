@@ -11,7 +11,8 @@
 //! - [`weights`]: the social pallets' generated weights.
 //!
 //! Pallet indices are grouped by role and never reused: 0–9 system, 10–19 money and
-//! governance, 20–29 collators, 30–39 XCM, 50–69 the social pallets.
+//! governance, 20–29 collators, 30–39 XCM, 40–49 keys (app keys, recovery), 50–69 the social
+//! pallets.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` expands recursively.
@@ -283,6 +284,12 @@ mod runtime {
 	pub type CumulusXcm = cumulus_pallet_xcm;
 	#[runtime::pallet_index(33)]
 	pub type MessageQueue = pallet_message_queue;
+
+	// Keys: app keys and social recovery, 40–49.
+	#[runtime::pallet_index(40)]
+	pub type Proxy = pallet_proxy;
+	#[runtime::pallet_index(41)]
+	pub type Recovery = pallet_recovery;
 
 	// Social pallets: 50–69.
 	#[runtime::pallet_index(50)]

@@ -22,12 +22,18 @@ const OPTIONS = {
   cid: { type: 'string' },
   cursor: { type: 'string' },
   limit: { type: 'string' },
+  as: { type: 'string' },
+  type: { type: 'string' },
+  until: { type: 'string' },
+  threshold: { type: 'string' },
+  delay: { type: 'string' },
+  heir: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false }
 }
 
 function usage () {
   return [
-    'usage: agora <command> [arguments] [--url ws://…] [--suri SECRET] [--json] [--finalized]',
+    'usage: agora <command> [arguments] [--url ws://…] [--suri SECRET] [--as ACCOUNT] [--json] [--finalized]',
     '',
     'commands:',
     ...Object.values(commands).map(({ usage }) => `  ${usage}`),
@@ -35,6 +41,8 @@ function usage () {
     `--url     the node (default ${DEFAULT_URL})`,
     '--suri    the signing key (seed, mnemonic or //Dev path). Default on a dev chain only:',
     '          //Alice, a well-known dev key whose secret is public',
+    '--as      act for this account (SS58 or @handle): as one of its keys (`keys add`) or as',
+    '          the heir of its recovery',
     '--json    machine-readable output',
     '--finalized  wait for finality, not just inclusion'
   ].join('\n')

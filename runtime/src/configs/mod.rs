@@ -3,12 +3,14 @@
 //! - [`call_filter`]: the calls no origin may dispatch (no privileged path to content);
 //! - [`system`]: frame-system, timestamp, parachain-system, parachain-info, weight reclaim;
 //! - [`monetary`]: balances, transaction payment, sudo;
+//! - [`keys`]: app keys (proxy) and social recovery;
 //! - [`collator`]: authorship, collator selection, session, Aura;
 //! - [`xcm`]: the XCM executor, pallet-xcm, XCMP and message queues;
 //! - [`social`]: the social pallets and their deposits.
 
 pub mod call_filter;
 pub mod collator;
+pub mod keys;
 pub mod monetary;
 pub mod social;
 pub mod system;

@@ -15,13 +15,19 @@ pub const DEPOSIT_PER_ITEM: Balance = 10 * MILLI_UNIT;
 /// Deposit per stored byte: 0.0001 AGORA.
 pub const DEPOSIT_PER_BYTE: Balance = 100 * MICRO_UNIT;
 
-/// Prices a storage footprint: items × [`DEPOSIT_PER_ITEM`] + bytes × [`DEPOSIT_PER_BYTE`].
+/// The deposit for `items` storage items of `bytes` bytes in all: items × [`DEPOSIT_PER_ITEM`]
+/// + bytes × [`DEPOSIT_PER_BYTE`].
+pub const fn deposit(items: u64, bytes: u64) -> Balance {
+	(items as Balance)
+		.saturating_mul(DEPOSIT_PER_ITEM)
+		.saturating_add((bytes as Balance).saturating_mul(DEPOSIT_PER_BYTE))
+}
+
+/// Prices a storage footprint with [`deposit`].
 pub struct StorageDeposit;
 impl Convert<Footprint, Balance> for StorageDeposit {
 	fn convert(footprint: Footprint) -> Balance {
-		Balance::from(footprint.count)
-			.saturating_mul(DEPOSIT_PER_ITEM)
-			.saturating_add(Balance::from(footprint.size).saturating_mul(DEPOSIT_PER_BYTE))
+		deposit(footprint.count, footprint.size)
 	}
 }
 

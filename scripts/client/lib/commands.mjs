@@ -1,16 +1,11 @@
 // Every command of the client: the social calls (signed, waiting for inclusion) and the reads
 // (through the node's social_* and content_* RPC, never by walking storage).
 
-import { UserError } from './errors.mjs'
+import { account, need, send } from './base.mjs'
 import { bodyBytes, download, upload } from './content.mjs'
-import { submit } from './submit.mjs'
-
-/** A command's positional argument `name`, or a clear error. */
-function need (args, index, name) {
-  const value = args[index]
-  if (value === undefined || value === '') throw new UserError(`missing ${name}`)
-  return value
-}
+import { UserError } from './errors.mjs'
+import { keyCommands } from './keys.mjs'
+import { recoveryCommands } from './recovery.mjs'
 
 function postId (text) {
   if (!/^\d+$/.test(text)) throw new UserError(`"${text}" is not a post id (a number)`)
@@ -22,27 +17,6 @@ async function bodyCid (ctx, args, from) {
   if (ctx.options.cid) return ctx.options.cid
   const text = args.slice(from).join(' ')
   return upload(ctx.call, bodyBytes({ text, file: ctx.options.file }))
-}
-
-async function send (ctx, tx) {
-  const pair = await ctx.pair()
-  return submit(ctx.api, tx, pair, { finalized: ctx.options.finalized })
-}
-
-/** An account argument: SS58, or @handle looked up on chain; the signer when absent. */
-async function account (ctx, text) {
-  if (text === undefined) return (await ctx.pair()).address
-  if (text.startsWith('@')) {
-    const profile = await ctx.call('social_profileByHandle', [text.slice(1)])
-    if (!profile) throw new UserError(`nobody holds the handle ${text}`)
-    return profile.account
-  }
-  try {
-    ctx.api.createType('AccountId', text)
-  } catch {
-    throw new UserError(`"${text}" is not an account (SS58 address or @handle)`)
-  }
-  return text
 }
 
 function pageArgs (ctx) {
@@ -234,6 +208,9 @@ export const commands = {
     usage: 'reaction kinds',
     run: (ctx) => ({ kinds: reactionKinds(ctx.api).map(({ name }) => name) })
   },
+
+  ...keyCommands,
+  ...recoveryCommands,
 
   // The chain
   chain: {

@@ -8,6 +8,8 @@ export function formatResult (result) {
   if (result.posts) return formatPosts(result)
   if (result.accounts) return [...result.accounts, more(result.next)].filter(Boolean).join('\n')
   if (result.kinds) return result.kinds.join('\n')
+  if (result.keys) return formatKeys(result)
+  if (result.friendGroups) return formatRecovery(result)
   if (result.reactors) {
     const lines = result.reactors.map(({ account, kind }) => `${kind.padEnd(9)} ${account}`)
     return [...lines, more(result.next)].filter(Boolean).join('\n')
@@ -72,4 +74,26 @@ function formatProfile ({ profile, account }) {
 
 function more (next) {
   return next ? `more: --cursor ${next}` : ''
+}
+
+function formatKeys ({ account, keys, deposit }) {
+  if (keys.length === 0) return `${account} has no keys besides its own`
+  return [
+    `keys of ${account} (deposit ${deposit}):`,
+    ...keys.map(({ key, type, until }) => `  ${type.padEnd(6)} ${key}${until === null ? '' : ` until block ${until}`}`)
+  ].join('\n')
+}
+
+function formatRecovery ({ account, block, friendGroups, attempts, heir }) {
+  const lines = [`recovery of ${account} (block ${block})`]
+  if (friendGroups.length === 0) lines.push('  not set up')
+  friendGroups.forEach((g, i) => {
+    lines.push(`  group ${i}: ${g.threshold} of ${g.friends.length} friends, heir ${g.heir}, delay ${g.delay} blocks`)
+    lines.push(...g.friends.map((f) => `    ${f}`))
+  })
+  for (const a of attempts) {
+    lines.push(`  open attempt (group ${a.group}) by ${a.initiator}: ${a.approvals}/${a.threshold} approvals, claimable at block ${a.claimableAt}`)
+  }
+  if (heir) lines.push(`  recovered: ${heir} acts for it (--as ${account})`)
+  return lines.join('\n')
 }

@@ -2,6 +2,7 @@
 
 import { base32Encode, base58Encode } from '@polkadot/util-crypto'
 
+import { innerFailure } from './acting.mjs'
 import { UserError, describeDispatchError } from './errors.mjs'
 
 /**
@@ -24,6 +25,8 @@ export function submit (api, tx, pair, { finalized = false } = {}) {
       if (dispatchError) {
         return finish(reject, new UserError(describeDispatchError(api, dispatchError)))
       }
+      const failure = innerFailure(api, events)
+      if (failure) return finish(reject, new UserError(failure))
       finish(resolve, { block, events: events.map(({ event }) => describeEvent(event)) })
     }).then((unsub) => { unsubscribe = unsub }).catch((error) => {
       reject(new UserError(`the node refused the transaction: ${error.message}`))

@@ -70,6 +70,8 @@ export async function startNetwork ({ ipfs = true } = {}) {
     /** A raw JSON-RPC call: `params` as given (an array, or an object of named parameters). */
     rpc: (method, params = []) => provider.send(method, params),
     stopIpfs: () => ipfsCtl('stop'),
+    /** Signs and submits `tx` with `who`'s key, bypassing the CLI. */
+    submitAs: (who, tx) => submit(api, tx, who.pair),
     /** A new account funded by //Alice with 1,000 AGORA; returns its secret and address. */
     async freshAccount () {
       const suri = mnemonicGenerate()
