@@ -474,13 +474,25 @@ fn friends_recover_a_lost_account_and_the_heir_acts_as_it_with_everything_intact
 			dest: MultiAddress::Id(account(Ferdie)),
 			value: 1_000_000_000_000,
 		})));
-		// The heir cannot rewrite Dave's recovery setup through the account it controls.
+		// The heir cannot rewrite Dave's recovery setup through the account it controls, nor
+		// by giving itself a full key on it and going through `proxy.proxy`.
+		let close_recovery = RuntimeCall::Recovery(pallet_recovery::Call::set_friend_groups {
+			friend_groups: vec![],
+		});
 		assert_eq!(
-			as_heir(RuntimeCall::Recovery(pallet_recovery::Call::set_friend_groups {
-				friend_groups: vec![]
-			})),
+			as_heir(close_recovery.clone()),
 			Err(frame_system::Error::<Runtime>::CallFiltered.into())
 		);
+		assert_ok!(as_heir(RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+			delegate: MultiAddress::Id(account(Ferdie)),
+			proxy_type: ProxyType::Any,
+			delay: 0,
+		})));
+		let before = accounts_state();
+		as_proxy(Ferdie, Dave, close_recovery);
+		assert_eq!(last_proxy_result(), Err(frame_system::Error::<Runtime>::CallFiltered.into()));
+		assert_eq!(accounts_state(), before);
+		assert!(pallet_recovery::FriendGroups::<Runtime>::contains_key(&dave));
 	});
 }
 

@@ -123,6 +123,16 @@ impl ContentStore {
 		}
 	}
 
+	/// Whether the daemon holds a recursive pin on `cid` (made by anyone: an upload, the
+	/// operator, the pinning follower).
+	pub async fn is_pinned_recursively(&self, cid: &Cid) -> Result<bool, ContentError> {
+		match self.bounded(self.client.pin_ls(Some(&cid.to_text()), Some("recursive"))).await {
+			Ok(pins) => Ok(!pins.keys.is_empty()),
+			Err(error) if is_not_pinned(&error) => Ok(false),
+			Err(error) => Err(error),
+		}
+	}
+
 	/// Pins `cid` (and everything it links to).
 	pub async fn pin(&self, cid: &Cid) -> Result<(), ContentError> {
 		self.bounded(self.client.pin_add(&cid.to_text(), true)).await.map(|_| ())

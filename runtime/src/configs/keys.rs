@@ -49,7 +49,8 @@ use crate::{
 	Default,
 )]
 pub enum ProxyType {
-	/// Full control: every call the account itself could make. For the owner's own devices.
+	/// Full control: every call the account itself could make except recovery's (those only
+	/// the account's own key makes). For the owner's own devices.
 	#[default]
 	Any,
 	/// An app key: posts (create, reply, quote, repost, edit, delete), follows and reactions.
@@ -61,7 +62,11 @@ pub enum ProxyType {
 impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
-			ProxyType::Any => true,
+			// Recovery stays with the account's own key. pallet-recovery keeps its calls from
+			// an heir (`control_inherited_account` filters them); without this, an heir could
+			// add itself a full key and reach them through `proxy.proxy`, and undo what a
+			// stronger friend group or the returning owner set up.
+			ProxyType::Any => !matches!(call, RuntimeCall::Recovery(..)),
 			ProxyType::Social => is_social(call),
 			ProxyType::SocialUntil(last_block) => {
 				System::block_number() <= *last_block && is_social(call)

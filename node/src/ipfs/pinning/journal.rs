@@ -5,6 +5,11 @@
 //! Each block is recorded in one atomic write, so a node killed at any moment resumes exactly
 //! where it stopped, and owed work survives restarts until the daemon has done it.
 //!
+//! The journal also remembers which pins the follower made itself ("ours"). IPFS pins carry no
+//! owner: a CID may already be pinned by an upload (`content_add`) or by the operator. The
+//! follower takes such a pin as it finds it, never claims it, and so never removes it; it
+//! unpins only what it pinned.
+//!
 //! References are counted because two posts may carry the same body (the same bytes have the
 //! same CID): deleting one must not unpin the other's body. A CID is pinned when its count
 //! leaves zero and unpinned when it returns there. Owed work is keyed by CID, so a later want
@@ -22,7 +27,8 @@ use super::events::Change;
 const COL_META: u32 = 0;
 const COL_REFS: u32 = 1;
 const COL_OWED: u32 = 2;
-const COLUMNS: u32 = 3;
+const COL_OURS: u32 = 3;
+const COLUMNS: u32 = 4;
 const NEXT_BLOCK: &[u8] = b"next_block";
 const GENESIS: &[u8] = b"genesis";
 
@@ -154,6 +160,26 @@ impl PinJournal {
 			.collect()
 	}
 
+	/// Whether the follower pinned `cid` itself (see the module docs).
+	pub fn is_ours(&self, cid: &Cid) -> io::Result<bool> {
+		Ok(self.db.get(COL_OURS, cid.as_bytes())?.is_some())
+	}
+
+	/// Records that the follower is about to pin `cid` itself. Written before the pin is
+	/// asked for, so a crash in between leaves a pin the follower still knows is its own.
+	pub fn claim(&self, cid: &Cid) -> io::Result<()> {
+		let mut tx = DBTransaction::new();
+		tx.put(COL_OURS, cid.as_bytes(), &[]);
+		self.db.write(tx)
+	}
+
+	/// Records that the follower's own pin on `cid` is gone.
+	pub fn disown(&self, cid: &Cid) -> io::Result<()> {
+		let mut tx = DBTransaction::new();
+		tx.delete(COL_OURS, cid.as_bytes());
+		self.db.write(tx)
+	}
+
 	/// Marks `want` for `cid` as done, unless a newer block has changed what is owed meanwhile.
 	pub fn settle(&self, cid: &Cid, want: Want) -> io::Result<()> {
 		let _guard = self.write.lock().map_err(|_| corrupt("lock"))?;
@@ -263,6 +289,30 @@ mod tests {
 		assert_eq!(journal.record_block(5, &[Released(cid(3))]).unwrap(), 0);
 		assert!(journal.owed().unwrap().is_empty());
 		assert_eq!(journal.next_block().unwrap(), Some(6));
+	}
+
+	#[test]
+	fn a_create_and_delete_in_one_block_owes_only_an_unpin_and_claims_nothing() {
+		let dir = tempfile::tempdir().unwrap();
+		let journal = open(&dir);
+		journal.record_block(1, &[Referenced(cid(6)), Released(cid(6))]).unwrap();
+		assert_eq!(journal.owed().unwrap(), vec![(cid(6), Want::Unpinned)]);
+		// The follower never pinned it: the pinner leaves whatever pin the daemon has alone.
+		assert!(!journal.is_ours(&cid(6)).unwrap());
+	}
+
+	#[test]
+	fn ownership_of_pins_is_kept_until_disowned_and_survives_a_reopen() {
+		let dir = tempfile::tempdir().unwrap();
+		{
+			let journal = open(&dir);
+			journal.claim(&cid(8)).unwrap();
+			assert!(journal.is_ours(&cid(8)).unwrap());
+		}
+		let journal = open(&dir);
+		assert!(journal.is_ours(&cid(8)).unwrap());
+		journal.disown(&cid(8)).unwrap();
+		assert!(!journal.is_ours(&cid(8)).unwrap());
 	}
 
 	#[test]

@@ -7,7 +7,9 @@
 //!   an unpin;
 //! - the *pinner* works through what is owed, settling each item only once the daemon has
 //!   done it. While the daemon is down nothing is lost: the work waits in the journal and is
-//!   retried every few seconds, across node restarts too.
+//!   retried every few seconds, across node restarts too. It unpins only what it pinned
+//!   itself: a CID an upload or the operator had pinned before the chain used it keeps its
+//!   pin whatever the chain does (see [`journal`]).
 //!
 //! The follower starts at block 1 on a new journal. Blocks whose state the node has pruned
 //! cannot be read (run with `--state-pruning archive` to pin a chain's whole history).
@@ -23,6 +25,7 @@ mod tests;
 
 use std::{sync::Arc, time::Duration};
 
+use agora_primitives::Cid;
 use agora_runtime::opaque::Block;
 use futures::StreamExt;
 use log::{debug, info, warn};
@@ -164,8 +167,8 @@ async fn pin_owed(
 		let mut left = owed.len();
 		for (cid, want) in owed {
 			let done = match want {
-				Want::Pinned => store.pin(&cid).await,
-				Want::Unpinned => store.unpin(&cid).await,
+				Want::Pinned => pin_for_chain(&store, &journal, &cid).await,
+				Want::Unpinned => unpin_for_chain(&store, &journal, &cid).await,
 			};
 			match done {
 				Ok(()) => {
@@ -184,7 +187,7 @@ async fn pin_owed(
 					left -= 1;
 					metrics.pending.set(left as u64);
 				},
-				Err(error @ ContentError::Unreachable { .. }) => {
+				Err(PinError::Daemon(error @ ContentError::Unreachable { .. })) => {
 					metrics.failed.inc();
 					if !daemon_down {
 						warn!(target: LOG_TARGET, "{error}; {left} pins/unpins wait for it");
@@ -204,4 +207,62 @@ async fn pin_owed(
 			let _ = tokio::time::timeout(RETRY_EVERY, work_owed.notified()).await;
 		}
 	}
+}
+
+/// Why a pin or unpin could not be done yet.
+#[derive(Debug)]
+enum PinError {
+	Daemon(ContentError),
+	Journal(std::io::Error),
+}
+
+impl std::fmt::Display for PinError {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		match self {
+			Self::Daemon(error) => error.fmt(f),
+			Self::Journal(error) => write!(f, "pinning journal: {error}"),
+		}
+	}
+}
+
+impl From<ContentError> for PinError {
+	fn from(error: ContentError) -> Self {
+		Self::Daemon(error)
+	}
+}
+
+impl From<std::io::Error> for PinError {
+	fn from(error: std::io::Error) -> Self {
+		Self::Journal(error)
+	}
+}
+
+/// Makes sure the daemon holds `cid` for the chain. A recursive pin somebody else made (an
+/// upload, the operator) is taken as it is and not claimed, so it is never removed by
+/// [`unpin_for_chain`].
+async fn pin_for_chain(
+	store: &ContentStore,
+	journal: &PinJournal,
+	cid: &Cid,
+) -> Result<(), PinError> {
+	if !journal.is_ours(cid)? {
+		if store.is_pinned_recursively(cid).await? {
+			return Ok(());
+		}
+		journal.claim(cid)?;
+	}
+	Ok(store.pin(cid).await?)
+}
+
+/// Removes the follower's own pin on `cid`; a pin the follower did not make stays.
+async fn unpin_for_chain(
+	store: &ContentStore,
+	journal: &PinJournal,
+	cid: &Cid,
+) -> Result<(), PinError> {
+	if journal.is_ours(cid)? {
+		store.unpin(cid).await?;
+		journal.disown(cid)?;
+	}
+	Ok(())
 }
