@@ -1,7 +1,7 @@
 //! The runtime APIs: what the node (block production, the transaction pool, RPC) and clients
 //! (Polkadot.js reads metadata and fees through these) call into the runtime for.
 
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
 
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
@@ -17,12 +17,21 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use agora_primitives::{Feed, Page, PostId, PostView, ProfileView, ReactionKind, MAX_FEED_SOURCES};
+use xcm_runtime_apis::{
+	conversions::LocationToAccountHelper,
+	dry_run::{CallDryRunEffects, Error as XcmDryRunApiError, XcmDryRunEffects},
+	fees::Error as XcmPaymentApiError,
+	trusted_query::XcmTrustedQueryResult,
+};
+
+use crate::configs::xcm::{AgoraLocation, LocationToAccountId, XcmRouter, XcmTrader};
 
 use crate::{
 	AccountId, AuraId, Balance, Block, BlockNumber, ConsensusHook, Executive, Follows,
-	InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Posts, Profiles, Reactions, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	BLOCK_PROCESSING_VELOCITY, RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
+	InherentDataExt, Nonce, OriginCaller, ParachainInfo, ParachainSystem, PolkadotXcm, Posts,
+	Profiles, Reactions, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, BLOCK_PROCESSING_VELOCITY, RELAY_PARENT_OFFSET, SLOT_DURATION,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -306,6 +315,87 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	// XCM: what wallets and other chains ask before sending (fees, dry runs, which location is
+	// which account, what is trusted). Each answers from the same configuration the XCM
+	// executor runs with (configs/xcm.rs).
+	impl xcm_runtime_apis::fees::XcmPaymentApi<Block> for Runtime {
+		fn query_acceptable_payment_assets(
+			xcm_version: xcm::Version,
+		) -> Result<Vec<xcm::VersionedAssetId>, XcmPaymentApiError> {
+			PolkadotXcm::query_acceptable_payment_assets(
+				xcm_version,
+				vec![xcm::latest::AssetId(AgoraLocation::get())],
+			)
+		}
+
+		fn query_weight_to_asset_fee(
+			weight: Weight,
+			asset: xcm::VersionedAssetId,
+		) -> Result<u128, XcmPaymentApiError> {
+			PolkadotXcm::query_weight_to_asset_fee::<XcmTrader>(weight, asset)
+		}
+
+		fn query_xcm_weight(message: xcm::VersionedXcm<()>) -> Result<Weight, XcmPaymentApiError> {
+			PolkadotXcm::query_xcm_weight(message)
+		}
+
+		fn query_delivery_fees(
+			destination: xcm::VersionedLocation,
+			message: xcm::VersionedXcm<()>,
+			asset_id: xcm::VersionedAssetId,
+		) -> Result<xcm::VersionedAssets, XcmPaymentApiError> {
+			// No asset exchange: delivery is priced in AGORA only.
+			PolkadotXcm::query_delivery_fees::<()>(destination, message, asset_id)
+		}
+	}
+
+	impl xcm_runtime_apis::dry_run::DryRunApi<Block, RuntimeCall, RuntimeEvent, OriginCaller>
+		for Runtime
+	{
+		fn dry_run_call(
+			origin: OriginCaller,
+			call: RuntimeCall,
+			result_xcms_version: xcm::Version,
+		) -> Result<CallDryRunEffects<RuntimeEvent>, XcmDryRunApiError> {
+			PolkadotXcm::dry_run_call::<Runtime, XcmRouter, OriginCaller, RuntimeCall>(
+				origin,
+				call,
+				result_xcms_version,
+			)
+		}
+
+		fn dry_run_xcm(
+			origin_location: xcm::VersionedLocation,
+			xcm: xcm::VersionedXcm<RuntimeCall>,
+		) -> Result<XcmDryRunEffects<RuntimeEvent>, XcmDryRunApiError> {
+			PolkadotXcm::dry_run_xcm::<XcmRouter>(origin_location, xcm)
+		}
+	}
+
+	impl xcm_runtime_apis::conversions::LocationToAccountApi<Block, AccountId> for Runtime {
+		fn convert_location(
+			location: xcm::VersionedLocation,
+		) -> Result<AccountId, xcm_runtime_apis::conversions::Error> {
+			LocationToAccountHelper::<AccountId, LocationToAccountId>::convert_location(location)
+		}
+	}
+
+	impl xcm_runtime_apis::trusted_query::TrustedQueryApi<Block> for Runtime {
+		fn is_trusted_reserve(
+			asset: xcm::VersionedAsset,
+			location: xcm::VersionedLocation,
+		) -> XcmTrustedQueryResult {
+			PolkadotXcm::is_trusted_reserve(asset, location)
+		}
+
+		fn is_trusted_teleporter(
+			asset: xcm::VersionedAsset,
+			location: xcm::VersionedLocation,
+		) -> XcmTrustedQueryResult {
+			PolkadotXcm::is_trusted_teleporter(asset, location)
 		}
 	}
 

@@ -119,6 +119,10 @@ pub type Barrier = TrailingSetTopicAsId<
 /// Weighs XCM programs.
 pub type XcmWeigher = FixedWeightBounds<UnitWeightCost, RuntimeCall, MaxInstructions>;
 
+/// Buys XCM execution weight with AGORA at the transaction fee rate (`WeightToFee`): the one
+/// asset this chain takes for fees. `XcmPaymentApi` quotes with the same trader.
+pub type XcmTrader = UsingComponents<WeightToFee, AgoraLocation, AccountId, Balances, ()>;
+
 /// The XCM executor's configuration.
 pub struct XcmConfig;
 impl xcm_executor::Config for XcmConfig {
@@ -134,7 +138,7 @@ impl xcm_executor::Config for XcmConfig {
 	type UniversalLocation = UniversalLocation;
 	type Barrier = Barrier;
 	type Weigher = XcmWeigher;
-	type Trader = UsingComponents<WeightToFee, AgoraLocation, AccountId, Balances, ()>;
+	type Trader = XcmTrader;
 	type ResponseHandler = PolkadotXcm;
 	type AssetTrap = PolkadotXcm;
 	type AssetLocker = ();
