@@ -276,10 +276,10 @@ fn a_revoked_app_key_is_refused_at_once_and_its_deposit_returns() {
 	use Sr25519Keyring::{Alice, Bob};
 	with_genesis_of(DEV_RUNTIME_PRESET, || {
 		start();
-		let reserved_before = Balances::reserved_balance(&account(Alice));
+		let reserved_before = Balances::reserved_balance(account(Alice));
 		add_app_key(Alice, Bob, ProxyType::Social);
 		assert!(
-			Balances::reserved_balance(&account(Alice)) > reserved_before,
+			Balances::reserved_balance(account(Alice)) > reserved_before,
 			"a key costs a deposit"
 		);
 		as_proxy(Bob, Alice, create_post());
@@ -294,7 +294,7 @@ fn a_revoked_app_key_is_refused_at_once_and_its_deposit_returns() {
 		// The key's deposit is back; what stays reserved is the post's deposit (a hold).
 		assert_eq!(pallet_proxy::Proxies::<Runtime>::get(account(Alice)).1, 0);
 		assert_eq!(
-			Balances::reserved_balance(&account(Alice)),
+			Balances::reserved_balance(account(Alice)),
 			Balances::total_balance_on_hold(&account(Alice))
 		);
 		let before = accounts_state();

@@ -12,10 +12,9 @@ import { UserError, describeDispatchError } from './errors.mjs'
 /** `tx` wrapped so that `signer` sends it for `account`, or a clear error if it may not. */
 export async function actFor (api, tx, signer, account) {
   if (api.registry.createType('AccountId', account).eq(signer)) return tx
-  const [proxies] = await api.query.proxy.proxies(account)
-  if (proxies.some(({ delegate }) => delegate.eq(signer))) {
-    return api.tx.proxy.proxy(account, null, tx)
-  }
+  const [[proxies], best] = await Promise.all([api.query.proxy.proxies(account), api.query.system.number()])
+  const entry = usableEntry(proxies.filter(({ delegate }) => delegate.eq(signer)), best.toNumber())
+  if (entry) return api.tx.proxy.proxy(account, entry.proxyType, tx)
   const inheritor = await api.query.recovery.inheritor(account)
   if (inheritor.isSome && inheritor.unwrap()[1].eq(signer)) {
     return api.tx.recovery.controlInheritedAccount(account, tx)
@@ -24,6 +23,19 @@ export async function actFor (api, tx, signer, account) {
     `${signer} may not act for ${account}: it is not one of its keys (see \`agora keys list ${account}\`) ` +
     'nor the heir of a recovery'
   )
+}
+
+/**
+ * Of a key's entries (one per type it was given), the one to act with: no announcement delay,
+ * not expired by the next block; full control first, then social, then the social entry that
+ * lasts longest. pallet-proxy would otherwise take the first entry, expired or not.
+ */
+function usableEntry (entries, best) {
+  const rank = ({ proxyType }) => proxyType.isAny ? 3 : proxyType.isSocial ? 2 : 1
+  const until = ({ proxyType }) => proxyType.isSocialUntil ? proxyType.asSocialUntil.toNumber() : Infinity
+  return entries
+    .filter((e) => e.delay.toNumber() === 0 && until(e) > best)
+    .sort((a, b) => rank(b) - rank(a) || until(b) - until(a))[0]
 }
 
 /**

@@ -5,8 +5,11 @@
 import { account, need, send } from './base.mjs'
 import { UserError } from './errors.mjs'
 
-function blocks (text, option) {
-  if (text === undefined || !/^\d+$/.test(text)) throw new UserError(`${option} needs a number of blocks`)
+/** A whole number given with `option`, at least `min`. */
+function count (text, option, what, min) {
+  if (text === undefined || !/^\d+$/.test(text) || Number(text) < min) {
+    throw new UserError(`${option} needs ${what} (at least ${min})`)
+  }
   return Number(text)
 }
 
@@ -77,12 +80,13 @@ export const recoveryCommands = {
     run: async (ctx, args) => {
       if (args.length === 0) throw new UserError('missing friends')
       const friends = await Promise.all(args.map((a) => account(ctx, a)))
-      const threshold = blocks(ctx.options.threshold, '--threshold')
+      const threshold = count(ctx.options.threshold, '--threshold', 'how many friends must approve', 1)
       if (threshold < 1 || threshold > friends.length) {
         throw new UserError(`--threshold must be between 1 and the number of friends (${friends.length})`)
       }
       if (ctx.options.heir === undefined) throw new UserError('--heir <key> is needed: the key that takes over')
-      const delay = blocks(ctx.options.delay, '--delay')
+      // The delay also lets the account slash an attack before its opener can cancel it.
+      const delay = count(ctx.options.delay, '--delay', 'a number of blocks', 1)
       const group = {
         friends: sortedAccounts(ctx.api, friends),
         friendsNeeded: threshold,
@@ -102,9 +106,8 @@ export const recoveryCommands = {
     usage: 'recovery vouch <lost account | @handle>  (as a friend: open or approve its recovery)',
     run: async (ctx, args) => {
       const lost = await account(ctx, need(args, 0, 'lost account'))
-      const me = (await ctx.pair()).address
       const state = await status(ctx.api, lost)
-      const group = groupOf(state, me)
+      const group = groupOf(state, await account(ctx))
       const open = state.attempts.some((a) => a.group === group)
       return send(ctx, open
         ? ctx.api.tx.recovery.approveAttempt(lost, group)
@@ -115,20 +118,36 @@ export const recoveryCommands = {
     usage: 'recovery claim <lost account | @handle>  (after the delay: the heir takes over)',
     run: async (ctx, args) => {
       const lost = await account(ctx, need(args, 0, 'lost account'))
+      const me = await account(ctx)
       const state = await status(ctx.api, lost)
-      const attempt = state.attempts.find((a) => a.approvals >= a.threshold) ?? state.attempts[0]
-      if (!attempt) throw new UserError(`no recovery of ${lost} is open`)
-      return send(ctx, ctx.api.tx.recovery.finishAttempt(lost, attempt.group))
+      if (state.attempts.length === 0) throw new UserError(`no recovery of ${lost} is open`)
+      const ready = state.attempts.filter((a) =>
+        a.threshold !== null && a.approvals >= a.threshold && state.block >= a.claimableAt)
+      if (ready.length === 0) {
+        const a = state.attempts[0]
+        throw new UserError(`no recovery of ${lost} can be claimed yet: ${a.approvals}/${a.threshold} ` +
+          `approvals, claimable from block ${a.claimableAt} (now ${state.block})`)
+      }
+      // The claimer pays the heir record's deposit: the signer's own group first.
+      const attempt = ready.find((a) => state.friendGroups[a.group].heir === me) ?? ready[0]
+      const result = await send(ctx, ctx.api.tx.recovery.finishAttempt(lost, attempt.group))
+      const discarded = result.events.find((e) => e.section === 'recovery' && e.method === 'AttemptDiscarded')
+      if (discarded) {
+        throw new UserError(`the attempt was closed, but ${discarded.data.existingInheritor} stays the heir: ` +
+          'a friend group of equal or higher priority recovered the account first')
+      }
+      return result
     }
   },
   'recovery close': {
-    usage: 'recovery close  (stop being recoverable; release the deposits)',
+    usage: 'recovery close  (revoke the heir, stop being recoverable; see `keys list` for keys an heir added)',
     run: async (ctx) => {
       const me = await account(ctx)
       const state = await status(ctx.api, me)
       let result = null
-      if (state.friendGroups.length > 0) result = await send(ctx, ctx.api.tx.recovery.setFriendGroups([]))
+      // The heir first: friend groups cannot be removed while an attempt is open.
       if (state.heir !== null) result = await send(ctx, ctx.api.tx.recovery.revokeInheritor())
+      if (state.friendGroups.length > 0) result = await send(ctx, ctx.api.tx.recovery.setFriendGroups([]))
       if (result === null) throw new UserError(`${me} has no recovery set up`)
       return result
     }

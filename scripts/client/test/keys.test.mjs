@@ -73,7 +73,13 @@ test('an expiring app key works until its block and not after', async () => {
   await write(['keys', 'add', app.address, '--until', String(now + 2)], alice, 'proxy.ProxyAdded')
   assert.equal((await run(['keys', 'list', alice.address])).json.keys[0].until, now + 2)
   await write(['post', 'before the end', '--as', alice.address], app, 'posts.PostCreated')
-  assert.match(await refused(['post', 'after the end', '--as', alice.address], app), /CallFiltered/)
+  // The client sees the key has expired; sent by hand anyway, the chain refuses it.
+  assert.match(await refused(['post', 'after the end', '--as', alice.address], app), /may not act for/)
+  const body = 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4'
+  await assert.rejects(
+    net.submitAs(app, net.api.tx.proxy.proxy(alice.address, { SocialUntil: now + 2 }, net.api.tx.posts.createPost(body))),
+    /system\.CallFiltered/
+  )
 })
 
 test('friends recover a lost account; the heir posts as it with its handle and followers', async () => {
@@ -99,7 +105,11 @@ test('friends recover a lost account; the heir posts as it with its handle and f
   await write(['recovery', 'vouch', '@dave'], bob, 'recovery.AttemptApproved')
   const open = (await run(['recovery', 'status', '@dave'])).json.attempts[0]
   assert.equal(open.approvals, 2)
-  assert.match(await refused(['recovery', 'claim', '@dave'], heir), /recovery\.NotYetInheritable/)
+  assert.match(await refused(['recovery', 'claim', '@dave'], heir), /claimable from block/)
+  await assert.rejects(
+    net.submitAs(heir, net.api.tx.recovery.finishAttempt(dave.address, 0)),
+    /recovery\.NotYetInheritable/
+  )
   // Blocks pass (instant seal: one per transaction).
   while ((await run(['chain'])).json.best < open.claimableAt) await net.freshAccount()
   await write(['recovery', 'claim', '@dave'], heir, 'recovery.AttemptFinished')

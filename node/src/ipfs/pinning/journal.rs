@@ -48,6 +48,29 @@ pub struct PinJournal {
 	write: Mutex<()>,
 }
 
+/// Opens the database, adding the column of the follower's own pins to a journal written
+/// before it existed. Such a journal's follower pinned every CID it counts a reference for and
+/// every pin it still owes: those are claimed, so they are unpinned when the chain lets go.
+fn open_with_ours_column(path: &Path) -> io::Result<Database> {
+	if let Ok(db) = Database::open(&DatabaseConfig::with_columns(COLUMNS), path) {
+		return Ok(db);
+	}
+	let mut db = Database::open(&DatabaseConfig::with_columns(COL_OURS), path)?;
+	db.add_column()?;
+	let mut tx = DBTransaction::new();
+	for entry in db.iter(COL_REFS) {
+		tx.put(COL_OURS, &entry?.0, &[]);
+	}
+	for entry in db.iter(COL_OWED) {
+		let (key, want) = entry?;
+		if Want::decode(&mut &want[..]).map_err(|_| corrupt("want"))? == Want::Pinned {
+			tx.put(COL_OURS, &key, &[]);
+		}
+	}
+	db.write(tx)?;
+	Ok(db)
+}
+
 fn corrupt(what: &str) -> io::Error {
 	io::Error::new(io::ErrorKind::InvalidData, format!("pinning journal: corrupt {what}"))
 }
@@ -55,16 +78,19 @@ fn corrupt(what: &str) -> io::Error {
 impl PinJournal {
 	/// Opens (or creates) the journal in the directory `path` for the chain whose genesis block
 	/// hash is `genesis`. A journal kept for another chain (the directory outlived a
-	/// `purge-chain`, or a new chain took the old one's name) is emptied first: its block
-	/// numbers and counts say nothing about this chain. Returns whether that happened.
+	/// `purge-chain`, or a new chain took the old one's name) is emptied first, except for the
+	/// follower's own pins: its block numbers and counts say nothing about this chain. Returns
+	/// whether that happened.
 	pub fn open(path: &Path, genesis: &[u8]) -> io::Result<(Self, bool)> {
 		std::fs::create_dir_all(path)?;
-		let db = Database::open(&DatabaseConfig::with_columns(COLUMNS), path)?;
+		let db = open_with_ours_column(path)?;
 		let recorded = db.get(COL_META, GENESIS)?;
 		let other_chain = recorded.as_deref().is_some_and(|recorded| recorded != genesis);
 		if recorded.as_deref() != Some(genesis) {
+			// The pins this follower made stay its own whatever chain it follows: they are on
+			// this node's daemon, and only the follower may remove them.
 			let mut tx = DBTransaction::new();
-			for column in 0..COLUMNS {
+			for column in [COL_META, COL_REFS, COL_OWED] {
 				tx.delete_prefix(column, &[]);
 			}
 			tx.put(COL_META, GENESIS, genesis);
@@ -313,6 +339,40 @@ mod tests {
 		assert!(journal.is_ours(&cid(8)).unwrap());
 		journal.disown(&cid(8)).unwrap();
 		assert!(!journal.is_ours(&cid(8)).unwrap());
+	}
+
+	#[test]
+	fn a_journal_from_before_pin_ownership_claims_what_its_follower_pinned() {
+		let dir = tempfile::tempdir().unwrap();
+		{
+			// The three columns of the earlier journal, as that follower left them.
+			let db = Database::open(&DatabaseConfig::with_columns(3), dir.path()).unwrap();
+			let mut tx = DBTransaction::new();
+			tx.put(COL_META, GENESIS, GENESIS_A);
+			tx.put(COL_META, NEXT_BLOCK, &5u32.encode());
+			tx.put(COL_REFS, cid(1).as_bytes(), &1u32.encode());
+			tx.put(COL_OWED, cid(2).as_bytes(), &Want::Pinned.encode());
+			tx.put(COL_OWED, cid(3).as_bytes(), &Want::Unpinned.encode());
+			db.write(tx).unwrap();
+		}
+		let (journal, reset) = PinJournal::open(dir.path(), GENESIS_A).unwrap();
+		assert!(!reset);
+		assert_eq!(journal.next_block().unwrap(), Some(5));
+		assert!(journal.is_ours(&cid(1)).unwrap(), "referenced: the old follower pinned it");
+		assert!(journal.is_ours(&cid(2)).unwrap(), "a pin it owed");
+		assert!(!journal.is_ours(&cid(3)).unwrap());
+		drop(journal);
+		// And it opens as a current journal from then on.
+		assert!(PinJournal::open(dir.path(), GENESIS_A).unwrap().0.is_ours(&cid(1)).unwrap());
+	}
+
+	#[test]
+	fn the_followers_own_pins_stay_its_own_on_another_chain() {
+		let dir = tempfile::tempdir().unwrap();
+		PinJournal::open(dir.path(), GENESIS_A).unwrap().0.claim(&cid(4)).unwrap();
+		let (journal, reset) = PinJournal::open(dir.path(), GENESIS_B).unwrap();
+		assert!(reset);
+		assert!(journal.is_ours(&cid(4)).unwrap());
 	}
 
 	#[test]

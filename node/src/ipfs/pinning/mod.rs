@@ -171,15 +171,16 @@ async fn pin_owed(
 				Want::Unpinned => unpin_for_chain(&store, &journal, &cid).await,
 			};
 			match done {
-				Ok(()) => {
+				Ok(acted) => {
 					if daemon_down {
 						info!(target: LOG_TARGET, "📌 The IPFS daemon is back; catching up");
 						daemon_down = false;
 					}
-					debug!(target: LOG_TARGET, "{want:?}: {}", cid.to_text());
-					match want {
-						Want::Pinned => metrics.pinned.inc(),
-						Want::Unpinned => metrics.unpinned.inc(),
+					debug!(target: LOG_TARGET, "{want:?} (by this follower: {acted}): {}", cid.to_text());
+					match (want, acted) {
+						(Want::Pinned, true) => metrics.pinned.inc(),
+						(Want::Unpinned, true) => metrics.unpinned.inc(),
+						(_, false) => {},
 					}
 					if let Err(error) = journal.settle(&cid, want) {
 						warn!(target: LOG_TARGET, "Cannot settle {}: {error}", cid.to_text());
@@ -237,32 +238,36 @@ impl From<std::io::Error> for PinError {
 	}
 }
 
-/// Makes sure the daemon holds `cid` for the chain. A recursive pin somebody else made (an
-/// upload, the operator) is taken as it is and not claimed, so it is never removed by
-/// [`unpin_for_chain`].
+/// Makes sure the daemon holds `cid` for the chain; returns whether this follower pinned it. A
+/// recursive pin somebody else made (an upload, the operator) is taken as it is and not
+/// claimed, so [`unpin_for_chain`] never removes it. (A pin somebody makes between the check
+/// and the follower's own `pin add` is claimed: IPFS cannot tell the two apart.)
 async fn pin_for_chain(
 	store: &ContentStore,
 	journal: &PinJournal,
 	cid: &Cid,
-) -> Result<(), PinError> {
+) -> Result<bool, PinError> {
 	if !journal.is_ours(cid)? {
 		if store.is_pinned_recursively(cid).await? {
-			return Ok(());
+			return Ok(false);
 		}
 		journal.claim(cid)?;
 	}
-	Ok(store.pin(cid).await?)
+	store.pin(cid).await?;
+	Ok(true)
 }
 
-/// Removes the follower's own pin on `cid`; a pin the follower did not make stays.
+/// Removes the follower's own pin on `cid`, and returns whether there was one; a pin the
+/// follower did not make stays.
 async fn unpin_for_chain(
 	store: &ContentStore,
 	journal: &PinJournal,
 	cid: &Cid,
-) -> Result<(), PinError> {
-	if journal.is_ours(cid)? {
-		store.unpin(cid).await?;
-		journal.disown(cid)?;
+) -> Result<bool, PinError> {
+	if !journal.is_ours(cid)? {
+		return Ok(false);
 	}
-	Ok(())
+	store.unpin(cid).await?;
+	journal.disown(cid)?;
+	Ok(true)
 }
