@@ -8,7 +8,7 @@ mod common;
 use agora_runtime::{
 	configs::keys::ProxyType, Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
 };
-use common::with_genesis_of;
+use common::{pallet_storage, with_genesis_of};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungible::InspectHold, tokens::fungible::Inspect},
@@ -66,18 +66,6 @@ fn add_app_key(owner: Sr25519Keyring, key: Sr25519Keyring, proxy_type: ProxyType
 		delay: 0,
 	})
 	.dispatch(signed(owner)));
-}
-
-/// Every key and value under a pallet's storage prefix.
-fn pallet_storage(pallet: &str) -> Vec<(Vec<u8>, Vec<u8>)> {
-	let prefix = sp_io::hashing::twox_128(pallet.as_bytes()).to_vec();
-	let mut entries = Vec::new();
-	let mut key = prefix.clone();
-	while let Some(next) = sp_io::storage::next_key(&key).filter(|k| k.starts_with(&prefix)) {
-		entries.push((next.clone(), sp_io::storage::get(&next).unwrap().to_vec()));
-		key = next;
-	}
-	entries
 }
 
 /// Everything a forbidden call could change: content, keys, recovery and balances.

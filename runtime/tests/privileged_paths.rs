@@ -7,7 +7,7 @@ mod common;
 
 use agora_runtime::{configs::xcm::XcmConfig, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin};
 use codec::Encode;
-use common::with_genesis_of;
+use common::{pallet_storage, with_genesis_of};
 use frame_support::{assert_noop, assert_ok, weights::Weight};
 use pallet_reactions::ReactionKind;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
@@ -59,18 +59,6 @@ fn bob_publishes() {
 		assert_ok!(call.dispatch(bob.clone()));
 	}
 	assert!(pallet_posts::Posts::<Runtime>::contains_key(POST));
-}
-
-/// Every key and value under a pallet's storage prefix.
-fn pallet_storage(pallet: &str) -> Vec<(Vec<u8>, Vec<u8>)> {
-	let prefix = sp_io::hashing::twox_128(pallet.as_bytes()).to_vec();
-	let mut entries = Vec::new();
-	let mut key = prefix.clone();
-	while let Some(next) = sp_io::storage::next_key(&key).filter(|k| k.starts_with(&prefix)) {
-		entries.push((next.clone(), sp_io::storage::get(&next).unwrap().to_vec()));
-		key = next;
-	}
-	entries
 }
 
 /// The social pallets' whole state and every balance and hold.

@@ -60,3 +60,18 @@ pub fn with_genesis_of<R>(preset: &str, checks: impl FnOnce() -> R) -> R {
 		checks()
 	})
 }
+
+/// Every key and value under a pallet's storage prefix.
+pub fn pallet_storage(pallet: &str) -> Vec<(Vec<u8>, Vec<u8>)> {
+	let prefix = sp_io::hashing::twox_128(pallet.as_bytes()).to_vec();
+	let mut entries = Vec::new();
+	let mut key = prefix.clone();
+	while let Some(next) = sp_io::storage::next_key(&key).filter(|k| k.starts_with(&prefix)) {
+		entries.push((
+			next.clone(),
+			sp_io::storage::get(&next).expect("a key next_key returned has a value").to_vec(),
+		));
+		key = next;
+	}
+	entries
+}

@@ -7,24 +7,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 
-import { agora, startNetwork } from './harness.mjs'
+import { agora, cliOn, startNetwork } from './harness.mjs'
 
 let net
 before(async () => { net = await startNetwork() })
 after(async () => { await net?.stop() })
 
-const run = (args, who) => agora(args, { url: net.url, suri: who?.suri })
-
-/** Runs a write command that must succeed; returns the event `section.method`'s data. */
-async function write (args, who, event) {
-  const result = await run(args, who)
-  assert.equal(result.code, 0, `agora ${args.join(' ')} failed: ${result.stderr}`)
-  if (!event) return result.json
-  const [section, method] = event.split('.')
-  const found = result.json.events.find((e) => e.section === section && e.method === method)
-  assert.ok(found, `no ${event} among ${JSON.stringify(result.json.events)}`)
-  return found.data
-}
+const { run, write } = cliOn(() => net)
 
 /** The post id an event carries: a JSON number, never a display string such as "1,234". */
 function idOf (data) {

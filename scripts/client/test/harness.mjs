@@ -2,6 +2,7 @@
 // its own temporary directory, stopped when the test file ends; fresh funded accounts; and
 // the CLI run as a user runs it.
 
+import assert from 'node:assert/strict'
 import { spawn, spawnSync, execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, openSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -126,4 +127,29 @@ export function agora (args, { url, suri, json = true } = {}) {
       resolve({ code, stdout, stderr, json: parsed })
     })
   })
+}
+
+/**
+ * The CLI against the network `getNet()` returns (started by the test file's `before`), as a
+ * test uses it: `run` any command as `who`; `write` a command
+ * that must succeed, returning the data of its event `section.method`; `refused` a command
+ * that must fail, returning its error line.
+ */
+export function cliOn (getNet) {
+  const run = (args, who) => agora(args, { url: getNet().url, suri: who?.suri })
+  async function write (args, who, event) {
+    const result = await run(args, who)
+    assert.equal(result.code, 0, `agora ${args.join(' ')} failed: ${result.stderr}`)
+    if (!event) return result.json
+    const [section, method] = event.split('.')
+    const found = result.json.events.find((e) => e.section === section && e.method === method)
+    assert.ok(found, `no ${event} among ${JSON.stringify(result.json.events)}`)
+    return found.data
+  }
+  async function refused (args, who) {
+    const result = await run(args, who)
+    assert.equal(result.code, 1, `agora ${args.join(' ')} should have failed: ${result.stdout}`)
+    return result.stderr
+  }
+  return { run, write, refused }
 }

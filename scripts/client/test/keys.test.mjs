@@ -5,31 +5,13 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { agora, startNetwork } from './harness.mjs'
+import { cliOn, startNetwork } from './harness.mjs'
 
 let net
 before(async () => { net = await startNetwork() })
 after(async () => { await net?.stop() })
 
-const run = (args, who) => agora(args, { url: net.url, suri: who?.suri })
-
-/** Runs a write command that must succeed; returns the event `section.method`'s data. */
-async function write (args, who, event) {
-  const result = await run(args, who)
-  assert.equal(result.code, 0, `agora ${args.join(' ')} failed: ${result.stderr}`)
-  if (!event) return result.json
-  const [section, method] = event.split('.')
-  const found = result.json.events.find((e) => e.section === section && e.method === method)
-  assert.ok(found, `no ${event} among ${JSON.stringify(result.json.events)}`)
-  return found.data
-}
-
-/** Runs a command that must fail; returns its error line. */
-async function refused (args, who) {
-  const result = await run(args, who)
-  assert.equal(result.code, 1, `agora ${args.join(' ')} should have failed: ${result.stdout}`)
-  return result.stderr
-}
+const { run, write, refused } = cliOn(() => net)
 
 test('an app key posts and follows as the account, cannot do more, and stops when revoked', async () => {
   const [alice, app, carol] = [await net.freshAccount(), await net.freshAccount(), await net.freshAccount()]
