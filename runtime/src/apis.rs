@@ -204,6 +204,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl crate::content::ContentApi<Block> for Runtime {
+		fn content_changes(events: Vec<u8>) -> Option<Vec<agora_primitives::ContentChange>> {
+			crate::content::content_changes_of_encoded(&events)
+		}
+	}
+
 	impl pallet_posts_runtime_api::PostsApi<Block, AccountId, BlockNumber> for Runtime {
 		fn post(id: PostId) -> Option<PostView<AccountId, BlockNumber>> {
 			Posts::post_view(id)

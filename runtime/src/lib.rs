@@ -7,6 +7,7 @@
 //! - `lib.rs` (this file): the chain's basic types, its version, and the pallet list;
 //! - [`configs`]: one `Config` implementation per concern (system, money, collators, XCM);
 //! - [`apis`]: the runtime APIs the node and clients call;
+//! - [`content`]: which CIDs a block started or stopped using, for pinning nodes;
 //! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets;
 //! - [`weights`]: the social pallets' generated weights.
 //!
@@ -22,12 +23,21 @@
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
+/// The runtime a forkless-upgrade test upgrades a running chain to: this runtime built with the
+/// `upgrade-test` feature, so with a higher `spec_version` and a `PostCreated` event the
+/// current runtime's types cannot decode (see `build.rs`). Only the node's build makes it.
+#[cfg(all(feature = "std", feature = "metadata-hash"))]
+pub mod upgrade_test_wasm {
+	include!(concat!(env!("OUT_DIR"), "/upgrade_test_wasm_binary.rs"));
+}
+
 extern crate alloc;
 
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod content;
 pub mod genesis_config_presets;
 pub mod weights;
 
@@ -158,18 +168,29 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime version: bump `spec_version` on every runtime change that goes on chain.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("agora"),
-	impl_name: Cow::Borrowed("agora"),
-	authoring_version: 1,
-	spec_version: 1,
-	impl_version: 0,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with the given `spec_version` (a literal, as `runtime_version` wants).
+macro_rules! runtime_version {
+	($spec_version:tt) => {
+		/// The runtime version: bump `spec_version` on every runtime change that goes on chain.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed("agora"),
+			impl_name: Cow::Borrowed("agora"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 0,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "upgrade-test"))]
+runtime_version!(1);
+// The runtime the forkless-upgrade test upgrades to: one version above the real one.
+#[cfg(feature = "upgrade-test")]
+runtime_version!(2);
 
 /// Block time targeted by collators; Aura's slot length. It cannot change once the chain runs.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;

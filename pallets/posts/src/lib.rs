@@ -142,6 +142,10 @@ pub mod pallet {
 			content: Cid,
 			/// Original, reply or quote, with what it answers.
 			kind: PostKind,
+			/// Only in the runtime a forkless-upgrade test upgrades to (feature `upgrade-test`):
+			/// a changed event type, as real upgrades bring.
+			#[cfg(feature = "upgrade-test")]
+			upgraded: bool,
 		},
 		/// A post was reposted.
 		Reposted {
@@ -437,7 +441,14 @@ pub mod pallet {
 			PostCountByAuthor::<T>::insert(&author, author_posts);
 			NextPostId::<T>::put(next_id);
 			if let Some(content) = content {
-				Self::deposit_event(Event::PostCreated { post_id, author, content, kind });
+				Self::deposit_event(Event::PostCreated {
+					post_id,
+					author,
+					content,
+					kind,
+					#[cfg(feature = "upgrade-test")]
+					upgraded: true,
+				});
 			}
 			Ok(post_id)
 		}

@@ -11,7 +11,8 @@
 //!   [`PostView`], [`PostKind`] and [`Feed`], [`ProfileView`] and [`Handle`], [`ReactionKind`];
 //! - the limits clients need ([`MAX_PAGE_SIZE`], [`MAX_FEED_SOURCES`], [`MIN_HANDLE_LEN`],
 //!   [`MAX_HANDLE_LEN`]), each defined once here and shown in the metadata as a constant of
-//!   the pallet it concerns.
+//!   the pallet it concerns;
+//! - [`ContentChange`]: what a block did to the CIDs the chain uses, for pinning nodes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -19,6 +20,7 @@
 extern crate alloc;
 
 mod cid;
+mod content;
 mod page;
 mod post;
 mod profile;
@@ -26,6 +28,7 @@ mod reaction;
 mod traits;
 
 pub use cid::*;
+pub use content::*;
 pub use page::*;
 pub use post::*;
 pub use profile::*;
