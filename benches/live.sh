@@ -7,6 +7,7 @@
 #   benches/live.sh state-growth [--items K]                                 # bytes per item
 #   benches/live.sh feed [--follows F] [--posts P]                           # feed page latency
 #   benches/live.sh content                                                  # content_add latency
+#   benches/live.sh pinning [--unavailable N] [--ipfs-timeout MS]            # fair pinning
 #   benches/live.sh smoke                                                    # a few dozen txs (CI)
 #
 # The node binary is the one the test build produced ($AGORA_NODE, see scripts/env.sh).
@@ -14,13 +15,15 @@ set -euo pipefail
 . "$(dirname "$0")/../scripts/env.sh"
 cd "$AGORA_ROOT"
 
-tool="${1:?usage: benches/live.sh throughput|state-growth|feed|content|smoke [options]}"
+tool="${1:?usage: benches/live.sh throughput|state-growth|feed|content|pinning|smoke [options]}"
 shift
 block_time=1000
+ipfs_timeout=1000
 args=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--block-time) block_time="$2"; shift 2 ;;
+		--ipfs-timeout) ipfs_timeout="$2"; shift 2 ;;
 		*) args+=("$1"); shift ;;
 	esac
 done
@@ -38,7 +41,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "$tool" = content ]; then
+node_extra=(--no-prometheus)
+if [ "$tool" = pinning ]; then
+	prometheus_port=$(free_port)
+	node_extra=(--ipfs-pin --ipfs-timeout "$ipfs_timeout" --prometheus-port "$prometheus_port")
+	export AGORA_METRICS_URL="http://127.0.0.1:$prometheus_port/metrics"
+fi
+if [ "$tool" = content ] || [ "$tool" = pinning ]; then
 	AGORA_IPFS_PATH="$work/ipfs" AGORA_IPFS_API_PORT=$ipfs_port AGORA_IPFS_GATEWAY_PORT=$(free_port) \
 		bash scripts/ipfs.sh start >/dev/null
 fi
@@ -50,7 +59,7 @@ fi
 "$AGORA_NODE" --dev --dev-block-time "$block_time" --base-path "$work/chain" \
 	--rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$(free_port)" \
 	--rpc-max-connections 1000 --pool-limit 100000 --pool-kbytes 409600 \
-	--no-prometheus --no-telemetry --no-mdns --no-hardware-benchmarks \
+	"${node_extra[@]}" --no-telemetry --no-mdns --no-hardware-benchmarks \
 	--ipfs-api "http://127.0.0.1:$ipfs_port" >"$work/node.log" 2>&1 &
 node_pid=$!
 for _ in $(seq 1 240); do
@@ -68,5 +77,6 @@ case "$tool" in
 	state-growth) node benches/load/state-growth.mjs --url "$url" "${args[@]}" ;;
 	feed) node benches/load/feed.mjs --url "$url" "${args[@]}" ;;
 	content) node benches/load/content-latency.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" "${args[@]}" ;;
+	pinning) node benches/load/pin-fairness.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" "${args[@]}" ;;
 	*) echo "unknown tool $tool" >&2; exit 2 ;;
 esac

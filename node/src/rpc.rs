@@ -16,7 +16,7 @@ use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 
 use crate::{
 	client::{ParachainClient, TransactionPool as ParachainTransactionPool},
-	ipfs::ContentStore,
+	ipfs::rpc::Content,
 };
 
 /// What `spawn_tasks` calls to build the node's RPC modules.
@@ -28,7 +28,7 @@ pub type RpcBuilder =
 pub fn builder(
 	client: Arc<ParachainClient>,
 	pool: Arc<ParachainTransactionPool>,
-	content: Arc<ContentStore>,
+	content: Content,
 ) -> RpcBuilder {
 	Box::new(move |_| {
 		create_full(FullDeps {
@@ -40,14 +40,20 @@ pub fn builder(
 	})
 }
 
+/// How many `social_*` queries run at once: all cores but one, which stays free for block
+/// production and import (at least one query runs on a single-core machine).
+fn social_queries_at_once() -> usize {
+	std::thread::available_parallelism().map_or(1, |cores| cores.get().saturating_sub(1).max(1))
+}
+
 /// What the RPC modules need from the node.
 pub struct FullDeps<C, P> {
 	/// The client, to read chain state and call runtime APIs.
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
-	/// The IPFS daemon behind `content_*`.
-	pub content: Arc<ContentStore>,
+	/// The `content_*` methods, over the node's IPFS daemon.
+	pub content: Content,
 }
 
 /// Builds the RPC modules the node serves next to Substrate's own.
@@ -78,13 +84,14 @@ where
 
 	use agora_social_rpc::{Social, SocialApiServer};
 
-	use crate::ipfs::rpc::{Content, ContentApiServer};
+	use crate::ipfs::rpc::ContentApiServer;
 
 	let FullDeps { client, pool, content } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Social::<_, Block, BlockNumber>::new(client).into_rpc())?;
-	module.merge(Content::new(content).into_rpc())?;
+	module
+		.merge(Social::<_, Block, BlockNumber>::new(client, social_queries_at_once()).into_rpc())?;
+	module.merge(content.into_rpc())?;
 	Ok(module)
 }

@@ -201,3 +201,77 @@ async fn content_add_is_refused_where_unsafe_methods_are() {
 	assert_eq!(content_get(&client, &cid).await.expect("content_get"), b"readable by anyone");
 	node.stop();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn content_calls_beyond_the_nodes_bound_are_refused_as_busy() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let mut node = node_with(
+		dir.path(),
+		&daemon,
+		&["--ipfs-timeout", "3000", "--ipfs-rpc-max-concurrent", "2"],
+	);
+	let client = std::sync::Arc::new(node.client().await);
+	let present = daemon.add_unpinned(b"served once a slot is free").await;
+
+	// Two gets of a CID nobody has hold both slots until they time out ...
+	let missing = "bafkreigaknpexyvxt76zgkitavbwx6ejgfheup5oybpm77f3pxzrvwpfdi";
+	let (first, second) = (client.clone(), client.clone());
+	let hanging = [
+		tokio::spawn(async move { content_get(&first, missing).await }),
+		tokio::spawn(async move { content_get(&second, missing).await }),
+	];
+	tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+	// ... so a third call is refused at once, whatever it asks for.
+	let (code, message) = content_get(&client, &present).await.expect_err("busy");
+	assert_eq!(code, 7006, "{message}");
+	for call in hanging {
+		assert_eq!(call.await.unwrap().expect_err("nobody has it").0, 7002);
+	}
+	// Slots free again: served.
+	assert_eq!(
+		content_get(&client, &present).await.expect("content_get"),
+		b"served once a slot is free"
+	);
+	node.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_cid_makes_the_follower_store_more_than_its_bound() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let mut node = node_with(dir.path(), &daemon, &["--ipfs-pin", "--ipfs-pin-max-bytes", "65536"]);
+	let client = node.client().await;
+	// Bytes that do not compress into few blocks: a counter's output.
+	let noise = |len: usize| -> Vec<u8> {
+		(0..len as u32)
+			.flat_map(|i| i.wrapping_mul(2_654_435_761).to_le_bytes())
+			.take(len)
+			.collect()
+	};
+
+	// One block over the bound, and a DAG whose root is small but whose leaves (256 KiB
+	// chunks) add up to far more: neither is pinned.
+	let one_block = daemon.add_unpinned(&noise(100 * 1024)).await;
+	let many_blocks = daemon.add_unpinned(&noise(600 * 1024)).await;
+	post(&client, Alice, &one_block).await;
+	post(&client, Bob, &many_blocks).await;
+	for cid in [&one_block, &many_blocks] {
+		// The node logs the canonical text (base32), whatever base the daemon printed.
+		let canonical = agora_primitives::Cid::try_from(cid.as_str()).unwrap().to_text();
+		let refused = format!("{canonical} not pinned: larger than 65536 bytes");
+		wait_for(&format!("{cid} refused"), || async {
+			let log = std::fs::read_to_string(node.base_path.join("node.log")).unwrap_or_default();
+			log.lines().any(|line| line.contains(&refused)).then_some(())
+		})
+		.await;
+		assert!(!daemon.is_pinned(cid).await, "{cid} is over the bound");
+	}
+
+	// A body within the bound is pinned as usual.
+	let small = daemon.add_unpinned(&noise(60 * 1024)).await;
+	post(&client, Alice, &small).await;
+	wait_pinned(&daemon, &small, true).await;
+	assert!(!daemon.is_pinned(&one_block).await && !daemon.is_pinned(&many_blocks).await);
+	node.stop();
+}

@@ -10,6 +10,9 @@
 //! `followed accounts + limit` (at most [`agora_primitives::MAX_FEED_SOURCES`] followed
 //! accounts are merged).
 //!
+//! Queries run off the RPC server's async workers, at most a configured number at once (see
+//! [`Social`]).
+//!
 //! The crate depends on the runtime-API crates and `agora-primitives` only, never on the
 //! pallets.
 
@@ -32,6 +35,7 @@ use sp_api::{ApiError, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::AccountId32;
 use sp_runtime::traits::Block as BlockT;
+use tokio::sync::Semaphore;
 
 use cursor::CursorKind;
 use json::*;
@@ -92,7 +96,7 @@ fn accounts_page(page: Page<AccountId32, AccountId32>) -> PageJson<String> {
 pub trait SocialApi<BlockHash> {
 	/// The profile of `account`, or `null`.
 	#[method(name = "social_profile")]
-	fn profile(
+	async fn profile(
 		&self,
 		account: AccountId32,
 		at: Option<BlockHash>,
@@ -100,7 +104,7 @@ pub trait SocialApi<BlockHash> {
 
 	/// The profile holding `handle` (any letter case), or `null`.
 	#[method(name = "social_profileByHandle")]
-	fn profile_by_handle(
+	async fn profile_by_handle(
 		&self,
 		handle: String,
 		at: Option<BlockHash>,
@@ -108,11 +112,11 @@ pub trait SocialApi<BlockHash> {
 
 	/// The post `id` with its counters and reactions by kind, or `null`.
 	#[method(name = "social_post")]
-	fn post(&self, id: PostId, at: Option<BlockHash>) -> RpcResult<Option<PostJson>>;
+	async fn post(&self, id: PostId, at: Option<BlockHash>) -> RpcResult<Option<PostJson>>;
 
 	/// A page of the direct replies to `id`, oldest first.
 	#[method(name = "social_thread")]
-	fn thread(
+	async fn thread(
 		&self,
 		id: PostId,
 		cursor: Option<String>,
@@ -122,7 +126,7 @@ pub trait SocialApi<BlockHash> {
 
 	/// A page of `account`'s posts, newest first.
 	#[method(name = "social_authorPosts")]
-	fn author_posts(
+	async fn author_posts(
 		&self,
 		account: AccountId32,
 		cursor: Option<String>,
@@ -132,7 +136,7 @@ pub trait SocialApi<BlockHash> {
 
 	/// A page of `account`'s home feed: the newest posts of the accounts it follows, merged.
 	#[method(name = "social_feed")]
-	fn feed(
+	async fn feed(
 		&self,
 		account: AccountId32,
 		cursor: Option<String>,
@@ -142,7 +146,7 @@ pub trait SocialApi<BlockHash> {
 
 	/// A page of the accounts `account` follows.
 	#[method(name = "social_following")]
-	fn following(
+	async fn following(
 		&self,
 		account: AccountId32,
 		cursor: Option<String>,
@@ -152,7 +156,7 @@ pub trait SocialApi<BlockHash> {
 
 	/// A page of the accounts that follow `account`.
 	#[method(name = "social_followers")]
-	fn followers(
+	async fn followers(
 		&self,
 		account: AccountId32,
 		cursor: Option<String>,
@@ -162,7 +166,7 @@ pub trait SocialApi<BlockHash> {
 
 	/// How many accounts `account` follows and how many follow it.
 	#[method(name = "social_followCounts")]
-	fn follow_counts(
+	async fn follow_counts(
 		&self,
 		account: AccountId32,
 		at: Option<BlockHash>,
@@ -170,11 +174,15 @@ pub trait SocialApi<BlockHash> {
 
 	/// The reactions to post `id`, counted by kind.
 	#[method(name = "social_reactions")]
-	fn reactions(&self, id: PostId, at: Option<BlockHash>) -> RpcResult<BTreeMap<String, u32>>;
+	async fn reactions(
+		&self,
+		id: PostId,
+		at: Option<BlockHash>,
+	) -> RpcResult<BTreeMap<String, u32>>;
 
 	/// A page of the accounts that reacted to post `id`, with their reactions.
 	#[method(name = "social_reactors")]
-	fn reactors(
+	async fn reactors(
 		&self,
 		id: PostId,
 		cursor: Option<String>,
@@ -184,7 +192,7 @@ pub trait SocialApi<BlockHash> {
 
 	/// `account`'s reaction to post `id`, or `null`.
 	#[method(name = "social_reactionOf")]
-	fn reaction_of(
+	async fn reaction_of(
 		&self,
 		id: PostId,
 		account: AccountId32,
@@ -194,25 +202,55 @@ pub trait SocialApi<BlockHash> {
 
 /// The social query API served from a client whose blocks are `Block`, numbered by
 /// `BlockNumber`.
+///
+/// Queries run the Wasm runtime and read up to a few thousand storage entries, so they never
+/// run on the RPC server's async workers (which also serve every other method and the
+/// subscriptions block production relies on): each runs on a blocking thread, and at most
+/// `max_concurrent` run at once; the others wait their turn without holding a thread.
 pub struct Social<C, Block, BlockNumber> {
 	client: Arc<C>,
+	permits: Arc<Semaphore>,
 	_types: PhantomData<(Block, BlockNumber)>,
 }
 
 impl<C, Block, BlockNumber> Social<C, Block, BlockNumber> {
-	/// Serves `client`'s chain.
-	pub fn new(client: Arc<C>) -> Self {
-		Self { client, _types: PhantomData }
+	/// Serves `client`'s chain, running at most `max_concurrent` queries at once (at least 1).
+	pub fn new(client: Arc<C>, max_concurrent: usize) -> Self {
+		Self {
+			client,
+			permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
+			_types: PhantomData,
+		}
 	}
 }
 
 impl<C, Block, BlockNumber> Social<C, Block, BlockNumber>
 where
 	Block: BlockT,
-	C: HeaderBackend<Block>,
+	C: HeaderBackend<Block> + Send + Sync + 'static,
 {
-	fn at(&self, at: Option<Block::Hash>) -> Block::Hash {
-		at.unwrap_or_else(|| self.client.info().best_hash)
+	/// Runs `query` on a blocking thread once a permit is free, against the block `at` (the
+	/// best block when `None`). The permit goes with the thread, so a caller that disconnects
+	/// does not free it before the runtime call is over.
+	async fn run<R: Send + 'static>(
+		&self,
+		at: Option<Block::Hash>,
+		query: impl FnOnce(&C, Block::Hash) -> RpcResult<R> + Send + 'static,
+	) -> RpcResult<R> {
+		let permit = self
+			.permits
+			.clone()
+			.acquire_owned()
+			.await
+			.map_err(|_| error(error_code::RUNTIME, "the node is shutting down"))?;
+		let client = self.client.clone();
+		tokio::task::spawn_blocking(move || {
+			let _permit = permit;
+			let at = at.unwrap_or_else(|| client.info().best_hash);
+			query(&client, at)
+		})
+		.await
+		.map_err(|e| error(error_code::RUNTIME, format!("the query did not finish: {e}")))?
 	}
 }
 
@@ -227,37 +265,46 @@ where
 		+ FollowsApi<Block, AccountId32>
 		+ ReactionsApi<Block, AccountId32>,
 {
-	fn profile(
+	async fn profile(
 		&self,
 		account: AccountId32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<ProfileJson>> {
-		let api = self.client.runtime_api();
-		Ok(api.profile(self.at(at), account).map_err(runtime_error)?.map(Into::into))
+		self.run(at, move |client, at| {
+			let found = client.runtime_api().profile(at, account).map_err(runtime_error)?;
+			Ok(found.map(Into::into))
+		})
+		.await
 	}
 
-	fn profile_by_handle(
+	async fn profile_by_handle(
 		&self,
 		handle: String,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<ProfileJson>> {
-		let api = self.client.runtime_api();
-		let found =
-			api.profile_by_handle(self.at(at), handle.into_bytes()).map_err(runtime_error)?;
-		Ok(found.map(Into::into))
+		self.run(at, move |client, at| {
+			let api = client.runtime_api();
+			let found = api.profile_by_handle(at, handle.into_bytes()).map_err(runtime_error)?;
+			Ok(found.map(Into::into))
+		})
+		.await
 	}
 
-	fn post(&self, id: PostId, at: Option<Block::Hash>) -> RpcResult<Option<PostJson>> {
-		let (api, at) = (self.client.runtime_api(), self.at(at));
-		let Some(post) = api.post(at, id).map_err(runtime_error)? else { return Ok(None) };
-		let counts = api.reaction_counts(at, id).map_err(runtime_error)?;
-		let mut post = PostJson::from(post);
-		post.reactions =
-			Some(counts.into_iter().map(|(kind, count)| (reaction_name(kind), count)).collect());
-		Ok(Some(post))
+	async fn post(&self, id: PostId, at: Option<Block::Hash>) -> RpcResult<Option<PostJson>> {
+		self.run(at, move |client, at| {
+			let api = client.runtime_api();
+			let Some(post) = api.post(at, id).map_err(runtime_error)? else { return Ok(None) };
+			let counts = api.reaction_counts(at, id).map_err(runtime_error)?;
+			let mut post = PostJson::from(post);
+			post.reactions = Some(
+				counts.into_iter().map(|(kind, count)| (reaction_name(kind), count)).collect(),
+			);
+			Ok(Some(post))
+		})
+		.await
 	}
 
-	fn thread(
+	async fn thread(
 		&self,
 		id: PostId,
 		cursor: Option<String>,
@@ -265,11 +312,14 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<PostJson>> {
 		let (after, limit) = paging(CursorKind::Posts, cursor, limit)?;
-		let api = self.client.runtime_api();
-		Ok(posts_page(api.replies(self.at(at), id, after, limit).map_err(runtime_error)?))
+		self.run(at, move |client, at| {
+			let page = client.runtime_api().replies(at, id, after, limit);
+			Ok(posts_page(page.map_err(runtime_error)?))
+		})
+		.await
 	}
 
-	fn author_posts(
+	async fn author_posts(
 		&self,
 		account: AccountId32,
 		cursor: Option<String>,
@@ -277,13 +327,14 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<PostJson>> {
 		let (before, limit) = paging(CursorKind::Posts, cursor, limit)?;
-		let api = self.client.runtime_api();
-		Ok(posts_page(
-			api.author_posts(self.at(at), account, before, limit).map_err(runtime_error)?,
-		))
+		self.run(at, move |client, at| {
+			let page = client.runtime_api().author_posts(at, account, before, limit);
+			Ok(posts_page(page.map_err(runtime_error)?))
+		})
+		.await
 	}
 
-	fn feed(
+	async fn feed(
 		&self,
 		account: AccountId32,
 		cursor: Option<String>,
@@ -291,18 +342,21 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<FeedJson> {
 		let (before, limit) = paging(CursorKind::Posts, cursor, limit)?;
-		let api = self.client.runtime_api();
-		let feed = api.feed(self.at(at), account, before, limit).map_err(runtime_error)?;
-		let page = posts_page(feed.page);
-		Ok(FeedJson {
-			items: page.items,
-			next: page.next,
-			sources: feed.sources,
-			truncated: feed.truncated,
+		self.run(at, move |client, at| {
+			let api = client.runtime_api();
+			let feed = api.feed(at, account, before, limit).map_err(runtime_error)?;
+			let page = posts_page(feed.page);
+			Ok(FeedJson {
+				items: page.items,
+				next: page.next,
+				sources: feed.sources,
+				truncated: feed.truncated,
+			})
 		})
+		.await
 	}
 
-	fn following(
+	async fn following(
 		&self,
 		account: AccountId32,
 		cursor: Option<String>,
@@ -310,11 +364,14 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<String>> {
 		let (after, limit) = paging(CursorKind::Accounts, cursor, limit)?;
-		let api = self.client.runtime_api();
-		Ok(accounts_page(api.following(self.at(at), account, after, limit).map_err(runtime_error)?))
+		self.run(at, move |client, at| {
+			let page = client.runtime_api().following(at, account, after, limit);
+			Ok(accounts_page(page.map_err(runtime_error)?))
+		})
+		.await
 	}
 
-	fn followers(
+	async fn followers(
 		&self,
 		account: AccountId32,
 		cursor: Option<String>,
@@ -322,28 +379,39 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<String>> {
 		let (after, limit) = paging(CursorKind::Accounts, cursor, limit)?;
-		let api = self.client.runtime_api();
-		Ok(accounts_page(api.followers(self.at(at), account, after, limit).map_err(runtime_error)?))
+		self.run(at, move |client, at| {
+			let page = client.runtime_api().followers(at, account, after, limit);
+			Ok(accounts_page(page.map_err(runtime_error)?))
+		})
+		.await
 	}
 
-	fn follow_counts(
+	async fn follow_counts(
 		&self,
 		account: AccountId32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<FollowCountsJson> {
-		let api = self.client.runtime_api();
-		let (following, followers) =
-			api.follow_counts(self.at(at), account).map_err(runtime_error)?;
-		Ok(FollowCountsJson { following, followers })
+		self.run(at, move |client, at| {
+			let (following, followers) =
+				client.runtime_api().follow_counts(at, account).map_err(runtime_error)?;
+			Ok(FollowCountsJson { following, followers })
+		})
+		.await
 	}
 
-	fn reactions(&self, id: PostId, at: Option<Block::Hash>) -> RpcResult<BTreeMap<String, u32>> {
-		let api = self.client.runtime_api();
-		let counts = api.reaction_counts(self.at(at), id).map_err(runtime_error)?;
-		Ok(counts.into_iter().map(|(kind, count)| (reaction_name(kind), count)).collect())
+	async fn reactions(
+		&self,
+		id: PostId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<BTreeMap<String, u32>> {
+		self.run(at, move |client, at| {
+			let counts = client.runtime_api().reaction_counts(at, id).map_err(runtime_error)?;
+			Ok(counts.into_iter().map(|(kind, count)| (reaction_name(kind), count)).collect())
+		})
+		.await
 	}
 
-	fn reactors(
+	async fn reactors(
 		&self,
 		id: PostId,
 		cursor: Option<String>,
@@ -351,30 +419,35 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<PageJson<ReactorJson>> {
 		let (after, limit) = paging(CursorKind::Accounts, cursor, limit)?;
-		let api = self.client.runtime_api();
-		let page = api.reactors(self.at(at), id, after, limit).map_err(runtime_error)?;
-		Ok(PageJson {
-			items: page
-				.items
-				.into_iter()
-				.map(|(who, kind)| ReactorJson {
-					account: account_text(&who),
-					kind: reaction_name(kind),
-				})
-				.collect(),
-			next: page.next.map(|account| cursor::encode(CursorKind::Accounts, &account)),
+		self.run(at, move |client, at| {
+			let page =
+				client.runtime_api().reactors(at, id, after, limit).map_err(runtime_error)?;
+			Ok(PageJson {
+				items: page
+					.items
+					.into_iter()
+					.map(|(who, kind)| ReactorJson {
+						account: account_text(&who),
+						kind: reaction_name(kind),
+					})
+					.collect(),
+				next: page.next.map(|account| cursor::encode(CursorKind::Accounts, &account)),
+			})
 		})
+		.await
 	}
 
-	fn reaction_of(
+	async fn reaction_of(
 		&self,
 		id: PostId,
 		account: AccountId32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<String>> {
-		let api = self.client.runtime_api();
-		let kind = api.reaction_of(self.at(at), id, account).map_err(runtime_error)?;
-		Ok(kind.map(reaction_name))
+		self.run(at, move |client, at| {
+			let kind = client.runtime_api().reaction_of(at, id, account).map_err(runtime_error)?;
+			Ok(kind.map(reaction_name))
+		})
+		.await
 	}
 }
 

@@ -19,25 +19,32 @@ mod store;
 
 use std::sync::Arc;
 
-use agora_runtime::opaque::Block;
+use agora_runtime::{content::ContentApi, opaque::Block};
 use log::{info, warn};
 use sc_client_api::{Backend, BlockchainEvents, StorageProvider};
 use sc_service::{Configuration, TaskManager};
+use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
 pub use params::IpfsParams;
-pub use store::ContentStore;
 
 /// Connects the node to its IPFS daemon and starts the pinning follower if asked to; returns
-/// the store the `content_*` RPC methods serve.
+/// the `content_*` RPC methods' handler.
 pub fn start<C, BE>(
 	params: &IpfsParams,
 	config: &Configuration,
 	task_manager: &TaskManager,
 	client: &Arc<C>,
-) -> Result<Arc<ContentStore>, sc_service::Error>
+) -> Result<rpc::Content, sc_service::Error>
 where
-	C: HeaderBackend<Block> + BlockchainEvents<Block> + StorageProvider<Block, BE> + 'static,
+	C: HeaderBackend<Block>
+		+ BlockchainEvents<Block>
+		+ StorageProvider<Block, BE>
+		+ ProvideRuntimeApi<Block>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: ContentApi<Block>,
 	BE: Backend<Block> + 'static,
 {
 	let store = Arc::new(params.store().map_err(|e| format!("--ipfs-api {e}"))?);
@@ -49,7 +56,13 @@ where
 		}
 	});
 	if params.ipfs_pin {
-		pinning::spawn::<C, BE>(config, task_manager, client.clone(), store.clone())?;
+		pinning::spawn::<C, BE>(
+			config,
+			task_manager,
+			client.clone(),
+			store.clone(),
+			params.pin_max_bytes(),
+		)?;
 	}
-	Ok(store)
+	Ok(rpc::Content::new(store, params.ipfs_rpc_max_concurrent))
 }

@@ -26,9 +26,26 @@ pub struct IpfsParams {
 	/// the base path and retried until done.
 	#[arg(long)]
 	pub ipfs_pin: bool,
+
+	/// The most a CID on chain may make the pinning follower store, in bytes: the whole DAG
+	/// under it, every block counted once. A CID over it is not pinned (logged, and counted
+	/// in `agora_ipfs_pins_refused_total`). Default: `--ipfs-max-body`.
+	#[arg(long, value_name = "BYTES")]
+	pub ipfs_pin_max_bytes: Option<u64>,
+
+	/// How many `content_*` RPC calls may use the daemon at once; a call beyond that is
+	/// refused at once with a "busy" error (code 7006) instead of queueing, so clients cannot
+	/// make the daemon fetch and hold unbounded amounts of content in parallel.
+	#[arg(long, value_name = "COUNT", default_value_t = 32)]
+	pub ipfs_rpc_max_concurrent: usize,
 }
 
 impl IpfsParams {
+	/// The bound on what one CID may make the pinning follower store.
+	pub fn pin_max_bytes(&self) -> u64 {
+		self.ipfs_pin_max_bytes.unwrap_or(self.ipfs_max_body as u64)
+	}
+
 	/// The store these flags describe.
 	pub fn store(&self) -> Result<ContentStore, String> {
 		ContentStore::new(

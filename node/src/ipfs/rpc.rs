@@ -3,7 +3,8 @@
 //!
 //! `content_add` writes to the daemon, so it is an unsafe method: served on localhost, refused
 //! on public interfaces unless the node runs with `--rpc-methods unsafe`. Reads are safe; they
-//! are bounded by the node's body limit and timeout.
+//! are bounded by the node's body limit and timeout. At most `--ipfs-rpc-max-concurrent`
+//! calls use the daemon at once; more are refused with [`error_code::BUSY`].
 
 use std::sync::Arc;
 
@@ -15,6 +16,7 @@ use jsonrpsee::{
 };
 use serde::{Deserialize, Serialize};
 use sp_core::Bytes;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use super::store::{parse_cid, ContentError, ContentStore};
 
@@ -30,6 +32,8 @@ pub mod error_code {
 	pub const INVALID_CID: i32 = 7004;
 	/// The daemon answered with an error of its own (its message is passed on).
 	pub const DAEMON_ERROR: i32 = 7005;
+	/// As many `content_*` calls as the node allows at once are already running; try again.
+	pub const BUSY: i32 = 7006;
 }
 
 impl From<ContentError> for ErrorObjectOwned {
@@ -71,15 +75,28 @@ pub trait ContentApi {
 	async fn status(&self, cid: String) -> RpcResult<ContentStatus>;
 }
 
-/// The content API served from a [`ContentStore`].
+/// The content API served from a [`ContentStore`]; clones share the store and the bound.
+#[derive(Clone)]
 pub struct Content {
 	store: Arc<ContentStore>,
+	permits: Arc<Semaphore>,
 }
 
 impl Content {
-	/// Serves `store`.
-	pub fn new(store: Arc<ContentStore>) -> Self {
-		Self { store }
+	/// Serves `store`, with at most `max_concurrent` calls using it at once (at least 1).
+	pub fn new(store: Arc<ContentStore>, max_concurrent: usize) -> Self {
+		Self { store, permits: Arc::new(Semaphore::new(max_concurrent.max(1))) }
+	}
+
+	/// A permit to use the daemon, or the "busy" error when all are taken.
+	fn permit(&self) -> RpcResult<SemaphorePermit<'_>> {
+		self.permits.try_acquire().map_err(|_| {
+			ErrorObjectOwned::owned(
+				error_code::BUSY,
+				"the node is serving as many content calls as it allows at once; try again",
+				None::<()>,
+			)
+		})
 	}
 }
 
@@ -87,16 +104,19 @@ impl Content {
 impl ContentApiServer for Content {
 	async fn add(&self, ext: &Extensions, body: Bytes) -> RpcResult<String> {
 		sc_rpc_api::check_if_safe(ext)?;
+		let _permit = self.permit()?;
 		Ok(self.store.add(body.0).await?.to_text())
 	}
 
 	async fn get(&self, cid: String) -> RpcResult<Bytes> {
 		let cid = parse_cid(&cid)?;
+		let _permit = self.permit()?;
 		Ok(Bytes(self.store.get(&cid).await?))
 	}
 
 	async fn status(&self, cid: String) -> RpcResult<ContentStatus> {
 		let cid = parse_cid(&cid)?;
+		let _permit = self.permit()?;
 		let pinned = self.store.is_pinned(&cid).await?;
 		Ok(ContentStatus { cid: cid.to_text(), pinned })
 	}

@@ -9,6 +9,30 @@ use std::{io::Cursor, time::Duration};
 use agora_primitives::Cid;
 use futures::{Future, TryStreamExt};
 use ipfs_api_backend_hyper::{request::Add, Error as IpfsError, IpfsApi, IpfsClient, TryFromUri};
+use ipfs_api_prelude::{ApiRequest, Backend};
+use serde::{Deserialize, Serialize};
+
+/// `refs?arg=<cid>&recursive=true&unique=true`: every block a DAG links to, each once,
+/// streamed as the daemon walks (the hyper backend has no typed call for it).
+#[derive(Serialize)]
+struct RefsRecursive<'a> {
+	arg: &'a str,
+	recursive: bool,
+	unique: bool,
+}
+
+impl ApiRequest for RefsRecursive<'_> {
+	const PATH: &'static str = "/refs";
+}
+
+/// One line of the `refs` stream.
+#[derive(Deserialize)]
+struct RefLine {
+	#[serde(rename = "Ref")]
+	cid: String,
+	#[serde(rename = "Err", default)]
+	error: String,
+}
 
 /// Why a content operation failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +155,41 @@ impl ContentStore {
 			Err(error) if is_not_pinned(&error) => Ok(false),
 			Err(error) => Err(error),
 		}
+	}
+
+	/// Whether the whole DAG under `cid` (its root and every block it links to, each counted
+	/// once, by the size the daemon reports for the block itself, not by what links claim) is
+	/// at most `bound` bytes. The walk stops at the first block past the bound, so checking a
+	/// DAG of any size makes the daemon fetch at most `bound` bytes plus one block (left
+	/// unpinned, for its garbage collector). The whole walk is one request under the timeout.
+	pub async fn fits_in(&self, cid: &Cid, bound: u64) -> Result<bool, ContentError> {
+		let root = cid.to_text();
+		let walk = async {
+			let mut total = self.block_size(&root).await?;
+			if total > bound {
+				return Ok(false);
+			}
+			let request = RefsRecursive { arg: &root, recursive: true, unique: true };
+			let request =
+				self.client.build_base_request(request, None).map_err(|e| self.classify(e))?;
+			let mut refs = self.client.request_stream_json::<RefLine>(request);
+			while let Some(line) = refs.try_next().await.map_err(|e| self.classify(e))? {
+				if !line.error.is_empty() {
+					return Err(ContentError::Daemon(line.error));
+				}
+				total = total.saturating_add(self.block_size(&line.cid).await?);
+				if total > bound {
+					return Ok(false);
+				}
+			}
+			Ok(true)
+		};
+		self.bounded_with(walk).await
+	}
+
+	/// The size of one block, fetched by the daemon if it does not hold it.
+	async fn block_size(&self, cid: &str) -> Result<u64, ContentError> {
+		self.client.block_stat(cid).await.map(|stat| stat.size).map_err(|e| self.classify(e))
 	}
 
 	/// Pins `cid` (and everything it links to).

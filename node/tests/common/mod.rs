@@ -205,15 +205,23 @@ pub async fn read_storage<T: Decode>(client: &WsClient, key: &[u8]) -> Option<T>
 	read_storage_at(client, key, None).await
 }
 
-/// The free balance of `who`, read from `System.Account` in chain state.
-pub async fn free_balance(client: &WsClient, who: &AccountId) -> Balance {
+/// The balances of `who` (free, reserved = everything held), read from `System.Account`.
+pub async fn account_data(
+	client: &WsClient,
+	who: &AccountId,
+) -> pallet_balances::AccountData<Balance> {
 	let key = frame_system::Account::<Runtime>::hashed_key_for(who);
 	read_storage::<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>>(
 		client, &key,
 	)
 	.await
-	.map(|account| account.data.free)
+	.map(|account| account.data)
 	.unwrap_or_default()
+}
+
+/// The free balance of `who`, read from `System.Account` in chain state.
+pub async fn free_balance(client: &WsClient, who: &AccountId) -> Balance {
+	account_data(client, who).await.free
 }
 
 /// Signs `call` as `signer` with the next nonce, exactly as a wallet does: the standard
@@ -298,13 +306,13 @@ impl Outcome {
 	}
 }
 
-/// Signs `call` as `signer`, submits it, waits until a block includes it, and returns that
-/// block and the events the extrinsic caused.
-pub async fn submit_and_watch(
+/// Signs `call` as `signer`, submits it, and waits until a block includes it; returns that
+/// block and the extrinsic. Reads no events, so it works whatever runtime the chain runs.
+pub async fn submit_and_include(
 	client: &WsClient,
 	signer: Sr25519Keyring,
 	call: RuntimeCall,
-) -> Outcome {
+) -> (H256, Bytes) {
 	use jsonrpsee::core::client::SubscriptionClientT;
 
 	let extrinsic = sign(client, signer, call).await;
@@ -331,7 +339,28 @@ pub async fn submit_and_watch(
 		);
 	};
 	let _ = subscription.unsubscribe().await;
+	(block, extrinsic)
+}
 
+/// The raw `System.Events` of `block` (`System.Events` is private to frame-system; its key is
+/// the plain storage prefix).
+pub async fn raw_events(client: &WsClient, block: H256) -> Vec<u8> {
+	let key = frame_support::storage::storage_prefix(b"System", b"Events");
+	let raw: Option<StorageData> = client
+		.request("state_getStorage", rpc_params![StorageKey(key.to_vec()), Some(block)])
+		.await
+		.expect("state_getStorage");
+	raw.expect("System.Events is set").0
+}
+
+/// Signs `call` as `signer`, submits it, waits until a block includes it, and returns that
+/// block and the events the extrinsic caused, decoded with this binary's runtime types.
+pub async fn submit_and_watch(
+	client: &WsClient,
+	signer: Sr25519Keyring,
+	call: RuntimeCall,
+) -> Outcome {
+	let (block, extrinsic) = submit_and_include(client, signer, call).await;
 	let signed_block: Value =
 		client.request("chain_getBlock", rpc_params![block]).await.expect("chain_getBlock");
 	let extrinsics: Vec<Bytes> =
@@ -342,14 +371,21 @@ pub async fn submit_and_watch(
 		.position(|xt| *xt == extrinsic)
 		.expect("the block includes the extrinsic") as u32;
 
-	// `System.Events` is private to frame-system; its key is the plain storage prefix.
-	let key = frame_support::storage::storage_prefix(b"System", b"Events");
-	let records: Vec<frame_system::EventRecord<agora_runtime::RuntimeEvent, H256>> =
-		read_storage_at(client, &key, Some(block)).await.expect("System.Events is set");
+	let records = Vec::<frame_system::EventRecord<agora_runtime::RuntimeEvent, H256>>::decode(
+		&mut &raw_events(client, block).await[..],
+	)
+	.expect("the events decode");
 	let events = records
 		.into_iter()
 		.filter(|record| record.phase == frame_system::Phase::ApplyExtrinsic(index))
 		.map(|record| record.event)
 		.collect();
 	Outcome { block, events }
+}
+
+/// The `specVersion` of the runtime at the best block.
+pub async fn spec_version(client: &WsClient) -> u64 {
+	let version: Value =
+		client.request("state_getRuntimeVersion", rpc_params![]).await.expect("runtime version");
+	version["specVersion"].as_u64().expect("specVersion")
 }

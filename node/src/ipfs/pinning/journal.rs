@@ -13,7 +13,8 @@
 //! References are counted because two posts may carry the same body (the same bytes have the
 //! same CID): deleting one must not unpin the other's body. A CID is pinned when its count
 //! leaves zero and unpinned when it returns there. Owed work is keyed by CID, so a later want
-//! replaces an earlier one (pin then unpin before the daemon saw either: only the unpin runs).
+//! replaces an earlier one (pin then unpin before the daemon saw either: only the unpin runs),
+//! and remembers the block that made it owed, so the pinner can serve the oldest first.
 
 use std::{collections::BTreeMap, io, path::Path, sync::Mutex};
 
@@ -22,7 +23,7 @@ use codec::{Decode, Encode};
 use kvdb::DBTransaction;
 use kvdb_rocksdb::{Database, DatabaseConfig};
 
-use super::events::Change;
+use agora_primitives::ContentChange as Change;
 
 const COL_META: u32 = 0;
 const COL_REFS: u32 = 1;
@@ -39,6 +40,17 @@ pub enum Want {
 	Pinned,
 	/// Unpin it: nothing on chain references it any more.
 	Unpinned,
+}
+
+/// A pin or unpin owed to the daemon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owed {
+	/// The CID.
+	pub cid: Cid,
+	/// What the daemon should do with it.
+	pub want: Want,
+	/// The block that made it owed (0 in journals written before blocks were recorded).
+	pub since: u32,
 }
 
 /// The persisted state of the pinning follower.
@@ -152,7 +164,7 @@ impl PinJournal {
 			}
 		}
 		for (key, want) in &owed {
-			tx.put(COL_OWED, key, &want.encode());
+			tx.put(COL_OWED, key, &(want, number).encode());
 		}
 		tx.put(COL_META, NEXT_BLOCK, &number.saturating_add(1).encode());
 		self.db.write(tx)?;
@@ -173,17 +185,36 @@ impl PinJournal {
 			.map(Option::unwrap_or_default)
 	}
 
-	/// The pins and unpins still owed to the daemon.
-	pub fn owed(&self) -> io::Result<Vec<(Cid, Want)>> {
-		self.db
+	/// The pins and unpins still owed to the daemon, oldest first (by the block that made
+	/// each owed; by CID within a block).
+	pub fn owed_oldest_first(&self) -> io::Result<Vec<Owed>> {
+		let mut owed = self
+			.db
 			.iter(COL_OWED)
 			.map(|entry| {
 				let (key, value) = entry?;
 				let cid = Cid::parse(&key).map_err(|_| corrupt("CID"))?;
-				let want = Want::decode(&mut &value[..]).map_err(|_| corrupt("want"))?;
-				Ok((cid, want))
+				let mut value = &value[..];
+				let want = Want::decode(&mut value).map_err(|_| corrupt("want"))?;
+				// Journals written before blocks were recorded hold the want alone.
+				let since = match value.is_empty() {
+					true => 0,
+					false => u32::decode(&mut value).map_err(|_| corrupt("owed since"))?,
+				};
+				Ok(Owed { cid, want, since })
 			})
-			.collect()
+			.collect::<io::Result<Vec<_>>>()?;
+		owed.sort_by(|a, b| (a.since, a.cid.as_bytes()).cmp(&(b.since, b.cid.as_bytes())));
+		Ok(owed)
+	}
+
+	/// The pins and unpins still owed, by CID.
+	#[cfg(test)]
+	pub fn owed(&self) -> io::Result<Vec<(Cid, Want)>> {
+		let mut owed: Vec<_> =
+			self.owed_oldest_first()?.into_iter().map(|owed| (owed.cid, owed.want)).collect();
+		owed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+		Ok(owed)
 	}
 
 	/// Whether the follower pinned `cid` itself (see the module docs).
@@ -210,7 +241,8 @@ impl PinJournal {
 	pub fn settle(&self, cid: &Cid, want: Want) -> io::Result<()> {
 		let _guard = self.write.lock().map_err(|_| corrupt("lock"))?;
 		let key = cid.as_bytes();
-		if self.db.get(COL_OWED, key)?.as_deref() == Some(&want.encode()[..]) {
+		let owed = self.db.get(COL_OWED, key)?;
+		if owed.as_deref().and_then(|mut value| Want::decode(&mut value).ok()) == Some(want) {
 			let mut tx = DBTransaction::new();
 			tx.delete(COL_OWED, key);
 			self.db.write(tx)?;
@@ -235,6 +267,27 @@ mod tests {
 
 	fn open(dir: &tempfile::TempDir) -> PinJournal {
 		PinJournal::open(dir.path(), GENESIS_A).unwrap().0
+	}
+
+	#[test]
+	fn owed_work_comes_oldest_first_and_entries_of_old_journals_first_of_all() {
+		let dir = tempfile::tempdir().unwrap();
+		let journal = open(&dir);
+		journal.record_block(3, &[Referenced(cid(9)), Referenced(cid(8))]).unwrap();
+		journal.record_block(4, &[Referenced(cid(1))]).unwrap();
+		// An entry as journals wrote them before blocks were recorded: the want alone.
+		let mut tx = DBTransaction::new();
+		tx.put(COL_OWED, cid(5).as_bytes(), &Want::Unpinned.encode());
+		journal.db.write(tx).unwrap();
+
+		let owed = journal.owed_oldest_first().unwrap();
+		let order: Vec<_> = owed.iter().map(|owed| (owed.cid.clone(), owed.since)).collect();
+		assert_eq!(order, vec![(cid(5), 0), (cid(8), 3), (cid(9), 3), (cid(1), 4)]);
+		assert_eq!(owed[0].want, Want::Unpinned);
+		// Settling works on both forms.
+		journal.settle(&cid(5), Want::Unpinned).unwrap();
+		journal.settle(&cid(9), Want::Pinned).unwrap();
+		assert_eq!(journal.owed().unwrap(), vec![(cid(1), Want::Pinned), (cid(8), Want::Pinned)]);
 	}
 
 	#[test]

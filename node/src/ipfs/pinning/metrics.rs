@@ -9,6 +9,8 @@ pub struct PinMetrics {
 	pub pinned: Counter<U64>,
 	/// CIDs unpinned.
 	pub unpinned: Counter<U64>,
+	/// CIDs not pinned because their DAG is larger than the node's bound.
+	pub refused: Counter<U64>,
 	/// Failed pin or unpin attempts (each is retried).
 	pub failed: Counter<U64>,
 	/// Pins and unpins still owed to the daemon.
@@ -23,6 +25,10 @@ impl PinMetrics {
 		let metrics = Self {
 			pinned: Counter::new("agora_ipfs_pinned_total", "CIDs pinned by the follower")?,
 			unpinned: Counter::new("agora_ipfs_unpinned_total", "CIDs unpinned by the follower")?,
+			refused: Counter::new(
+				"agora_ipfs_pins_refused_total",
+				"CIDs not pinned because their DAG is larger than --ipfs-pin-max-bytes",
+			)?,
 			failed: Counter::new(
 				"agora_ipfs_pin_failures_total",
 				"Pin or unpin attempts that failed and will be retried",
@@ -36,6 +42,7 @@ impl PinMetrics {
 		if let Some(registry) = registry {
 			register(metrics.pinned.clone(), registry)?;
 			register(metrics.unpinned.clone(), registry)?;
+			register(metrics.refused.clone(), registry)?;
 			register(metrics.failed.clone(), registry)?;
 			register(metrics.pending.clone(), registry)?;
 			register(metrics.block.clone(), registry)?;

@@ -2,48 +2,63 @@
 //! daemon, and unpins what edits and deletes release.
 //!
 //! Two tasks share a [`PinJournal`]:
-//! - the *follower* reads each finalized block's events in order and records, in one atomic
-//!   write per block, which CIDs gained or lost their last reference and so are owed a pin or
-//!   an unpin;
-//! - the *pinner* works through what is owed, settling each item only once the daemon has
-//!   done it. While the daemon is down nothing is lost: the work waits in the journal and is
-//!   retried every few seconds, across node restarts too. It unpins only what it pinned
+//! - the *follower* asks, for each finalized block in order, what the block did to the
+//!   chain's content (the block's own runtime answers, see [`source`]), and records, in one
+//!   atomic write per block, which CIDs gained or lost their last reference and so are owed a
+//!   pin or an unpin. It never skips a block: one it cannot read (its state is pruned, its
+//!   runtime cannot be called) stops it there, and it tries again until it can;
+//! - the *pinner* works through what is owed, a few at a time and oldest first, backing off
+//!   CIDs that fail (see [`schedule`]), settling each item only once the daemon has done it.
+//!   While the daemon is down nothing is lost: the work waits in the journal and is retried
+//!   every few seconds, across node restarts too. It unpins only what it pinned
 //!   itself: a CID an upload or the operator had pinned before the chain used it keeps its
-//!   pin whatever the chain does (see [`journal`]).
+//!   pin whatever the chain does (see [`journal`]). No CID makes it store more than the
+//!   node's bound (`--ipfs-pin-max-bytes`): the DAG is measured block by block before the
+//!   pin, and one over the bound is settled as refused, not retried.
 //!
-//! The follower starts at block 1 on a new journal. Blocks whose state the node has pruned
-//! cannot be read (run with `--state-pruning archive` to pin a chain's whole history).
+//! The follower starts at block 1 on a new journal and needs the state of every block from
+//! there on, so a node that starts pinning late must keep the whole history
+//! (`--state-pruning archive`); one that pins from the start keeps up with the default pruning.
 //!
-//! The follower reads the chain through the client traits it needs (finalized hashes, storage,
-//! finality notifications), not a concrete client, so the tests run it on a fake chain.
+//! The follower reads the chain through [`ContentSource`], so the tests run it on a fake chain.
 
-mod events;
 mod journal;
 mod metrics;
+mod schedule;
+mod source;
 #[cfg(test)]
 mod tests;
 
-use std::{sync::Arc, time::Duration};
+use std::{
+	sync::Arc,
+	time::{Duration, Instant},
+};
 
 use agora_primitives::Cid;
-use agora_runtime::opaque::Block;
+use agora_runtime::{content::ContentApi, opaque::Block};
 use futures::StreamExt;
 use log::{debug, info, warn};
 use sc_client_api::{Backend, BlockchainEvents, StorageProvider};
 use sc_service::{Configuration, TaskManager};
+use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use tokio::sync::Notify;
 
-use events::{block_events, content_changes};
 use journal::{PinJournal, Want};
 use metrics::PinMetrics;
+use schedule::{next_batch, Retries, PINS_AT_ONCE};
+use source::{ClientSource, ContentSource};
 
 use super::store::{ContentError, ContentStore};
 
 const LOG_TARGET: &str = "ipfs-pinning";
 
-/// How long the pinner waits before retrying work the daemon could not do.
+/// How long the pinner waits before trying again while the daemon is unreachable.
 const RETRY_EVERY: Duration = Duration::from_secs(2);
+
+/// How long the follower waits before asking again for a block it could not read, unless a
+/// newly finalized block comes first.
+const REREAD_EVERY: Duration = Duration::from_secs(6);
 
 /// Starts the follower and the pinner; the journal lives in `<chain dir>/ipfs-pinning`.
 pub fn spawn<C, BE>(
@@ -51,9 +66,17 @@ pub fn spawn<C, BE>(
 	task_manager: &TaskManager,
 	client: Arc<C>,
 	store: Arc<ContentStore>,
+	max_pin_bytes: u64,
 ) -> Result<(), sc_service::Error>
 where
-	C: HeaderBackend<Block> + BlockchainEvents<Block> + StorageProvider<Block, BE> + 'static,
+	C: HeaderBackend<Block>
+		+ BlockchainEvents<Block>
+		+ StorageProvider<Block, BE>
+		+ ProvideRuntimeApi<Block>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: ContentApi<Block>,
 	BE: Backend<Block> + 'static,
 {
 	let path = config.base_path.config_dir(config.chain_spec.id()).join("ipfs-pinning");
@@ -73,66 +96,96 @@ where
 	let work_owed = Arc::new(Notify::new());
 	info!(target: LOG_TARGET, "📌 Pinning finalized content on {} (journal {})", store.api(), path.display());
 
+	let finality = client.finality_notification_stream();
 	task_manager.spawn_handle().spawn_blocking(
 		"ipfs-pin-follower",
 		Some("ipfs"),
-		follow::<C, BE>(client, journal.clone(), metrics.clone(), work_owed.clone()),
+		follow(
+			ClientSource::<C, BE>::new(client),
+			finality,
+			journal.clone(),
+			metrics.clone(),
+			work_owed.clone(),
+		),
 	);
 	task_manager.spawn_handle().spawn(
 		"ipfs-pinner",
 		Some("ipfs"),
-		pin_owed(store, journal, metrics, work_owed),
+		pin_owed(store, max_pin_bytes, journal, metrics, work_owed),
 	);
 	Ok(())
 }
 
 /// Reads every finalized block once, in order, for as long as the node runs.
-async fn follow<C, BE>(
-	client: Arc<C>,
+async fn follow<S: ContentSource>(
+	source: S,
+	mut finality: impl futures::Stream + Unpin,
 	journal: Arc<PinJournal>,
 	metrics: PinMetrics,
 	work_owed: Arc<Notify>,
-) where
-	C: HeaderBackend<Block> + BlockchainEvents<Block> + StorageProvider<Block, BE>,
-	BE: Backend<Block>,
-{
-	let mut finality = client.finality_notification_stream();
+) {
+	let mut warned_at = None;
 	loop {
-		if let Err(error) = read_finalized::<C, BE>(&client, &journal, &metrics, &work_owed) {
-			warn!(target: LOG_TARGET, "Pinning follower stopped reading blocks: {error}");
-		}
-		if finality.next().await.is_none() {
-			return;
+		let wait = match read_finalized(&source, &journal, &metrics, &work_owed) {
+			Ok(None) => {
+				if let Some(block) = warned_at.take() {
+					info!(target: LOG_TARGET, "📌 Block #{block} read at last; following again");
+				}
+				None
+			},
+			Ok(Some(Stalled { block, error })) => {
+				if warned_at != Some(block) {
+					warn!(
+						target: LOG_TARGET,
+						"Pinning follower waits at block #{block}, which it cannot read yet \
+						 ({error}); it will not skip it",
+					);
+					warned_at = Some(block);
+				}
+				Some(REREAD_EVERY)
+			},
+			Err(error) => {
+				warn!(target: LOG_TARGET, "Pinning journal cannot be written: {error}");
+				Some(REREAD_EVERY)
+			},
+		};
+		let next = finality.next();
+		match wait {
+			None => {
+				if next.await.is_none() {
+					return;
+				}
+			},
+			Some(wait) => {
+				if let Ok(None) = tokio::time::timeout(wait, next).await {
+					return;
+				}
+			},
 		}
 	}
 }
 
-/// Records every finalized block the journal has not seen yet.
-fn read_finalized<C, BE>(
-	client: &C,
+/// The block the follower could not read, and why.
+#[derive(Debug)]
+struct Stalled {
+	block: u32,
+	error: String,
+}
+
+/// Records every finalized block the journal has not seen yet, in order, and stops at the
+/// first one it cannot read (returned, to be tried again).
+fn read_finalized(
+	source: &impl ContentSource,
 	journal: &PinJournal,
 	metrics: &PinMetrics,
 	work_owed: &Notify,
-) -> std::io::Result<()>
-where
-	C: HeaderBackend<Block> + StorageProvider<Block, BE>,
-	BE: Backend<Block>,
-{
-	let finalized = client.info().finalized_number;
+) -> std::io::Result<Option<Stalled>> {
+	let finalized = source.finalized_number();
 	let mut next = journal.next_block()?.unwrap_or(1);
-	let mut unreadable = None;
 	while next <= finalized {
-		let events = client
-			.hash(next)
-			.map_err(|e| e.to_string())
-			.and_then(|hash| hash.ok_or_else(|| "no such block".to_owned()))
-			.and_then(|hash| block_events::<C, BE>(client, hash));
-		let changes = match events {
-			Ok(events) => content_changes(&events),
-			Err(error) => {
-				unreadable.get_or_insert((next, error));
-				Vec::new()
-			},
+		let changes = match source.content_changes(next) {
+			Ok(changes) => changes,
+			Err(error) => return Ok(Some(Stalled { block: next, error })),
 		};
 		if journal.record_block(next, &changes)? > 0 {
 			work_owed.notify_one();
@@ -140,71 +193,96 @@ where
 		metrics.block.set(next.into());
 		next = next.saturating_add(1);
 	}
-	if let Some((first, error)) = unreadable {
-		warn!(
-			target: LOG_TARGET,
-			"Skipped blocks from #{first} to #{finalized} that could not be read ({error}); \
-			 their content is not pinned by this node",
-		);
-	}
-	Ok(())
+	Ok(None)
 }
 
-/// Does what the journal says is owed, retrying what fails, for as long as the node runs.
+/// Does what the journal says is owed, retrying what fails, for as long as the node runs:
+/// a few at a time, oldest first, failed CIDs backing off (see [`schedule`]).
 async fn pin_owed(
 	store: Arc<ContentStore>,
+	max_pin_bytes: u64,
 	journal: Arc<PinJournal>,
 	metrics: PinMetrics,
 	work_owed: Arc<Notify>,
 ) {
+	let mut retries = Retries::default();
 	let mut daemon_down = false;
 	loop {
-		let owed = journal.owed().unwrap_or_else(|error| {
+		let owed = journal.owed_oldest_first().unwrap_or_else(|error| {
 			warn!(target: LOG_TARGET, "Cannot read owed pins: {error}");
 			Vec::new()
 		});
 		metrics.pending.set(owed.len() as u64);
-		let mut left = owed.len();
-		for (cid, want) in owed {
-			let done = match want {
-				Want::Pinned => pin_for_chain(&store, &journal, &cid).await,
-				Want::Unpinned => unpin_for_chain(&store, &journal, &cid).await,
+		retries.keep_only(&owed);
+		let batch = next_batch(&owed, &retries, Instant::now(), PINS_AT_ONCE);
+		if batch.is_empty() {
+			// Nothing due: wait for new work, or for the first back-off to end.
+			match retries.next_due() {
+				Some(due) => {
+					let wait = due.saturating_duration_since(Instant::now());
+					let _ = tokio::time::timeout(wait, work_owed.notified()).await;
+				},
+				None => work_owed.notified().await,
+			}
+			continue;
+		}
+
+		let (store, journal) = (&store, &journal);
+		let attempts = batch.iter().map(|owed| async move {
+			let done = match owed.want {
+				Want::Pinned => pin_for_chain(store, max_pin_bytes, journal, &owed.cid).await,
+				Want::Unpinned => unpin_for_chain(store, journal, &owed.cid).await,
 			};
+			(owed, done)
+		});
+		let mut unreachable = None;
+		for (owed, done) in futures::future::join_all(attempts).await {
+			let (cid, want) = (&owed.cid, owed.want);
 			match done {
-				Ok(acted) => {
-					if daemon_down {
-						info!(target: LOG_TARGET, "📌 The IPFS daemon is back; catching up");
-						daemon_down = false;
+				Ok(outcome) => {
+					debug!(target: LOG_TARGET, "{want:?}: {outcome:?}: {}", cid.to_text());
+					match outcome {
+						Outcome::Pinned => metrics.pinned.inc(),
+						Outcome::Unpinned => metrics.unpinned.inc(),
+						Outcome::TooLarge => {
+							metrics.refused.inc();
+							warn!(
+								target: LOG_TARGET,
+								"📌 {} not pinned: larger than {max_pin_bytes} bytes (--ipfs-pin-max-bytes)",
+								cid.to_text()
+							);
+						},
+						Outcome::LeftAlone => {},
 					}
-					debug!(target: LOG_TARGET, "{want:?} (by this follower: {acted}): {}", cid.to_text());
-					match (want, acted) {
-						(Want::Pinned, true) => metrics.pinned.inc(),
-						(Want::Unpinned, true) => metrics.unpinned.inc(),
-						(_, false) => {},
-					}
-					if let Err(error) = journal.settle(&cid, want) {
+					retries.forget(cid);
+					if let Err(error) = journal.settle(cid, want) {
 						warn!(target: LOG_TARGET, "Cannot settle {}: {error}", cid.to_text());
 					}
-					left -= 1;
-					metrics.pending.set(left as u64);
 				},
+				// Not the CID's fault: no back-off, the whole pinner waits for the daemon.
 				Err(PinError::Daemon(error @ ContentError::Unreachable { .. })) => {
 					metrics.failed.inc();
-					if !daemon_down {
-						warn!(target: LOG_TARGET, "{error}; {left} pins/unpins wait for it");
-						daemon_down = true;
-					}
-					break;
+					unreachable = Some(error);
 				},
 				Err(error) => {
 					metrics.failed.inc();
+					retries.failed(cid, Instant::now());
 					warn!(target: LOG_TARGET, "{want:?} {} failed: {error}; will retry", cid.to_text());
 				},
 			}
 		}
-		if left == 0 {
-			work_owed.notified().await;
-		} else {
+		match (unreachable, daemon_down) {
+			(Some(error), false) => {
+				warn!(target: LOG_TARGET, "{error}; {} pins/unpins wait for it", owed.len());
+				daemon_down = true;
+			},
+			(None, true) => {
+				info!(target: LOG_TARGET, "📌 The IPFS daemon is back; catching up");
+				daemon_down = false;
+			},
+			_ => {},
+		}
+		if daemon_down {
 			let _ = tokio::time::timeout(RETRY_EVERY, work_owed.notified()).await;
 		}
 	}
@@ -238,36 +316,53 @@ impl From<std::io::Error> for PinError {
 	}
 }
 
-/// Makes sure the daemon holds `cid` for the chain; returns whether this follower pinned it. A
-/// recursive pin somebody else made (an upload, the operator) is taken as it is and not
-/// claimed, so [`unpin_for_chain`] never removes it. (A pin somebody makes between the check
-/// and the follower's own `pin add` is claimed: IPFS cannot tell the two apart.)
+/// What the pinner did with an owed CID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+	/// The follower pinned it (its own pin).
+	Pinned,
+	/// The follower removed its own pin.
+	Unpinned,
+	/// Somebody else's pin (an upload, the operator), or no pin of the follower's to remove:
+	/// nothing done.
+	LeftAlone,
+	/// Not pinned: the DAG is larger than the node's bound.
+	TooLarge,
+}
+
+/// Makes sure the daemon holds `cid` for the chain. A recursive pin somebody else made (an
+/// upload, the operator) is taken as it is and not claimed, so [`unpin_for_chain`] never
+/// removes it. (A pin somebody makes between the check and the follower's own `pin add` is
+/// claimed: IPFS cannot tell the two apart.) A DAG over `max_bytes` is not pinned.
 async fn pin_for_chain(
 	store: &ContentStore,
+	max_bytes: u64,
 	journal: &PinJournal,
 	cid: &Cid,
-) -> Result<bool, PinError> {
+) -> Result<Outcome, PinError> {
 	if !journal.is_ours(cid)? {
 		if store.is_pinned_recursively(cid).await? {
-			return Ok(false);
+			return Ok(Outcome::LeftAlone);
+		}
+		if !store.fits_in(cid, max_bytes).await? {
+			return Ok(Outcome::TooLarge);
 		}
 		journal.claim(cid)?;
 	}
 	store.pin(cid).await?;
-	Ok(true)
+	Ok(Outcome::Pinned)
 }
 
-/// Removes the follower's own pin on `cid`, and returns whether there was one; a pin the
-/// follower did not make stays.
+/// Removes the follower's own pin on `cid`; a pin the follower did not make stays.
 async fn unpin_for_chain(
 	store: &ContentStore,
 	journal: &PinJournal,
 	cid: &Cid,
-) -> Result<bool, PinError> {
+) -> Result<Outcome, PinError> {
 	if !journal.is_ours(cid)? {
-		return Ok(false);
+		return Ok(Outcome::LeftAlone);
 	}
 	store.unpin(cid).await?;
 	journal.disown(cid)?;
-	Ok(true)
+	Ok(Outcome::Unpinned)
 }
