@@ -275,3 +275,42 @@ async fn no_cid_makes_the_follower_store_more_than_its_bound() {
 	assert!(!daemon.is_pinned(&one_block).await && !daemon.is_pinned(&many_blocks).await);
 	node.stop();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn public_uploads_are_served_within_their_limits_without_unsafe_methods() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let mut node = node_with(
+		dir.path(),
+		&daemon,
+		&[
+			"--rpc-methods",
+			"safe",
+			"--ipfs-public-uploads",
+			"--ipfs-upload-max-bytes",
+			"100",
+			"--ipfs-uploads-per-minute",
+			"2",
+		],
+	);
+	let client = node.client().await;
+
+	// Unsafe methods stay refused ...
+	let refused: Result<Value, _> = client.request("author_rotateKeys", rpc_params![]).await;
+	assert_eq!(error_code(refused.expect_err("unsafe")).0, -32601);
+	// ... while uploads are served, up to the size limit ...
+	let (code, message) = content_add(&client, &[1u8; 101]).await.expect_err("too large");
+	assert_eq!(code, 7003, "{message}");
+	assert!(message.contains("at most 100 bytes"), "{message}");
+	let first = content_add(&client, b"one").await.expect("first upload");
+	assert_eq!(content_get(&client, &first).await.expect("content_get"), b"one");
+	content_add(&client, b"two").await.expect("second upload");
+	// ... and the connection's allowance per minute.
+	let (code, message) = content_add(&client, b"three").await.expect_err("over the rate");
+	assert_eq!(code, 7007, "{message}");
+	assert!(message.contains("at most 2 public uploads per connection per minute"), "{message}");
+	// Another connection has its own allowance.
+	let other = node.client().await;
+	content_add(&other, b"three").await.expect("another connection");
+	node.stop();
+}

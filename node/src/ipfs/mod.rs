@@ -16,6 +16,7 @@ mod params;
 pub mod pinning;
 pub mod rpc;
 mod store;
+mod uploads;
 
 use std::sync::Arc;
 
@@ -64,5 +65,5 @@ where
 			params.pin_max_bytes(),
 		)?;
 	}
-	Ok(rpc::Content::new(store, params.ipfs_rpc_max_concurrent))
+	Ok(rpc::Content::new(store, params.ipfs_rpc_max_concurrent, params.public_uploads()))
 }

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use super::store::ContentStore;
+use super::{store::ContentStore, uploads::PublicUploads};
 
 /// Where the IPFS daemon is and how the node uses it.
 #[derive(Debug, Clone, clap::Args)]
@@ -38,9 +38,34 @@ pub struct IpfsParams {
 	/// make the daemon fetch and hold unbounded amounts of content in parallel.
 	#[arg(long, value_name = "COUNT", default_value_t = 32)]
 	pub ipfs_rpc_max_concurrent: usize,
+
+	/// Serve `content_add` to callers that are denied unsafe RPC methods (a public node),
+	/// within `--ipfs-upload-max-bytes` and `--ipfs-uploads-per-minute`, instead of only
+	/// where unsafe methods are allowed.
+	#[arg(long)]
+	pub ipfs_public_uploads: bool,
+
+	/// The largest body a public upload may have, in bytes (`--ipfs-public-uploads`).
+	#[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
+	pub ipfs_upload_max_bytes: usize,
+
+	/// How many public uploads one RPC connection may make per minute
+	/// (`--ipfs-public-uploads`).
+	#[arg(long, value_name = "COUNT", default_value_t = 30)]
+	pub ipfs_uploads_per_minute: u32,
 }
 
 impl IpfsParams {
+	/// The limits of public uploads, if the node accepts them.
+	pub fn public_uploads(&self) -> Option<PublicUploads> {
+		self.ipfs_public_uploads.then(|| {
+			PublicUploads::new(
+				self.ipfs_upload_max_bytes.min(self.ipfs_max_body),
+				self.ipfs_uploads_per_minute,
+			)
+		})
+	}
+
 	/// The bound on what one CID may make the pinning follower store.
 	pub fn pin_max_bytes(&self) -> u64 {
 		self.ipfs_pin_max_bytes.unwrap_or(self.ipfs_max_body as u64)

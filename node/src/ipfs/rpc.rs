@@ -2,23 +2,28 @@
 //! read a body back by CID; ask whether this node keeps a CID pinned.
 //!
 //! `content_add` writes to the daemon, so it is an unsafe method: served on localhost, refused
-//! on public interfaces unless the node runs with `--rpc-methods unsafe`. Reads are safe; they
+//! on public interfaces unless the node runs with `--rpc-methods unsafe`, or with
+//! `--ipfs-public-uploads`, which serves it to everyone within the limits of
+//! [`super::uploads`]. Reads are safe; they
 //! are bounded by the node's body limit and timeout. At most `--ipfs-rpc-max-concurrent`
 //! calls use the daemon at once; more are refused with [`error_code::BUSY`].
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Instant};
 
 use jsonrpsee::{
 	core::{async_trait, RpcResult},
 	proc_macros::rpc,
 	types::ErrorObjectOwned,
-	Extensions,
+	ConnectionId, Extensions,
 };
 use serde::{Deserialize, Serialize};
 use sp_core::Bytes;
 use tokio::sync::{Semaphore, SemaphorePermit};
 
-use super::store::{parse_cid, ContentError, ContentStore};
+use super::{
+	store::{parse_cid, ContentError, ContentStore},
+	uploads::{PublicUploads, Refused},
+};
 
 /// Stable JSON-RPC error codes of the `content_*` methods.
 pub mod error_code {
@@ -34,6 +39,8 @@ pub mod error_code {
 	pub const DAEMON_ERROR: i32 = 7005;
 	/// As many `content_*` calls as the node allows at once are already running; try again.
 	pub const BUSY: i32 = 7006;
+	/// A public upload over the connection's allowance for this minute.
+	pub const UPLOAD_RATE: i32 = 7007;
 }
 
 impl From<ContentError> for ErrorObjectOwned {
@@ -80,12 +87,37 @@ pub trait ContentApi {
 pub struct Content {
 	store: Arc<ContentStore>,
 	permits: Arc<Semaphore>,
+	public_uploads: Option<Arc<PublicUploads>>,
 }
 
 impl Content {
-	/// Serves `store`, with at most `max_concurrent` calls using it at once (at least 1).
-	pub fn new(store: Arc<ContentStore>, max_concurrent: usize) -> Self {
-		Self { store, permits: Arc::new(Semaphore::new(max_concurrent.max(1))) }
+	/// Serves `store`, with at most `max_concurrent` calls using it at once (at least 1), and
+	/// `content_add` for callers denied unsafe methods within `public_uploads`, if given.
+	pub fn new(
+		store: Arc<ContentStore>,
+		max_concurrent: usize,
+		public_uploads: Option<PublicUploads>,
+	) -> Self {
+		Self {
+			store,
+			permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
+			public_uploads: public_uploads.map(Arc::new),
+		}
+	}
+
+	/// Lets an upload of `size` bytes through: any caller allowed unsafe methods, others only
+	/// within the public upload limits (when the node has them).
+	fn admit_upload(&self, ext: &Extensions, size: usize) -> RpcResult<()> {
+		let Err(unsafe_denied) = sc_rpc_api::check_if_safe(ext) else { return Ok(()) };
+		let Some(public) = &self.public_uploads else { return Err(unsafe_denied.into()) };
+		let connection = ext.get::<ConnectionId>().copied();
+		public.admit(connection, size, Instant::now()).map_err(|refused| {
+			let code = match refused {
+				Refused::TooLarge { .. } => error_code::BODY_TOO_LARGE,
+				Refused::TooMany { .. } => error_code::UPLOAD_RATE,
+			};
+			ErrorObjectOwned::owned(code, refused.to_string(), None::<()>)
+		})
 	}
 
 	/// A permit to use the daemon, or the "busy" error when all are taken.
@@ -103,7 +135,7 @@ impl Content {
 #[async_trait]
 impl ContentApiServer for Content {
 	async fn add(&self, ext: &Extensions, body: Bytes) -> RpcResult<String> {
-		sc_rpc_api::check_if_safe(ext)?;
+		self.admit_upload(ext, body.0.len())?;
 		let _permit = self.permit()?;
 		Ok(self.store.add(body.0).await?.to_text())
 	}
