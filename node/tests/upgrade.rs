@@ -1,26 +1,44 @@
-//! End-to-end: a forkless runtime upgrade of a running dev chain. The chain is upgraded
+//! End-to-end: a forkless runtime upgrade of a running dev chain. The chain holds a profile
+//! and handle, posts of every kind, a follow, a reaction and their deposits; it is upgraded
 //! (`sudo.sudo(system.set_code(..))`, enacted through the mocked relay chain's go-ahead) to the
 //! `upgrade-test` build of the runtime (`agora_runtime::upgrade_test_wasm`): a higher
 //! `spec_version` and a `PostCreated` event this node binary's types cannot decode. The test
-//! shows that the upgrade loses nothing (posts, deposits) and that the pinning follower, which
-//! asks each block's own runtime what the block did to content, keeps pinning and unpinning
-//! on a node that was not restarted.
+//! shows that the upgrade loses nothing (every key and value of the social pallets and of the
+//! balance holds is unchanged), that a client connected before keeps working (its
+//! subscription keeps delivering blocks), and that the pinning follower, which asks each
+//! block's own runtime what the block did to content, keeps pinning and unpinning on a node
+//! that was not restarted.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
 use agora_primitives::CidInput;
-use agora_runtime::{RuntimeCall, RuntimeEvent};
+use agora_runtime::{Header, RuntimeCall, RuntimeEvent};
 use codec::Decode;
 use common::{ipfs::IpfsDaemon, *};
-use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
+use jsonrpsee::{
+	core::client::{ClientT, SubscriptionClientT},
+	rpc_params,
+	ws_client::WsClient,
+};
 use serde_json::{json, Value};
-use sp_core::{crypto::Ss58Codec, H256};
-use sp_keyring::Sr25519Keyring::{Alice, Bob};
+use sp_core::{
+	storage::{StorageData, StorageKey},
+	H256,
+};
+use sp_io::hashing::twox_128;
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie};
 
-fn create_post(cid: &str) -> RuntimeCall {
-	let content = CidInput::try_from(cid.as_bytes().to_vec()).expect("fits");
-	RuntimeCall::Posts(pallet_posts::Call::create_post { content })
+fn cid(text: &str) -> CidInput {
+	CidInput::try_from(text.as_bytes().to_vec()).expect("fits")
+}
+
+fn create_post(body: &str) -> RuntimeCall {
+	RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid(body) })
+}
+
+async fn call(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) -> Outcome {
+	submit_and_watch(client, signer, call).await.expect_success()
 }
 
 async fn social_post(client: &WsClient, id: u64) -> Value {
@@ -34,8 +52,24 @@ async fn wait_pinned(daemon: &IpfsDaemon, cid: &str, pinned: bool) {
 	.await
 }
 
+/// Every key and value of the social pallets and of the balance holds (the deposits), at the
+/// best block.
+async fn social_state(client: &WsClient) -> Vec<(StorageKey, StorageData)> {
+	let mut state = Vec::new();
+	let holds = [twox_128(b"Balances"), twox_128(b"Holds")].concat();
+	let pallets = ["Profiles", "Posts", "Follows", "Reactions"].map(|p| twox_128(p.as_bytes()));
+	for prefix in pallets.iter().map(|p| p.to_vec()).chain([holds]) {
+		let pairs: Vec<(StorageKey, StorageData)> = client
+			.request("state_getPairs", rpc_params![StorageKey(prefix), Option::<H256>::None])
+			.await
+			.expect("state_getPairs");
+		state.extend(pairs);
+	}
+	state
+}
+
 #[tokio::test(flavor = "multi_thread")]
-async fn a_forkless_upgrade_keeps_every_post_and_pinning_follows_the_new_runtime() {
+async fn a_forkless_upgrade_keeps_everything_and_pinning_follows_the_new_runtime() {
 	let dir = tempfile::tempdir().expect("temporary directory");
 	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
 	let api = daemon.api();
@@ -49,10 +83,20 @@ async fn a_forkless_upgrade_keeps_every_post_and_pinning_follows_the_new_runtime
 		.to_vec();
 	let spec_before = spec_version(&client).await;
 
-	// Before the upgrade: Alice posts a body nobody pinned; the follower pins it.
+	// Before the upgrade: a profile and handle, an original post whose body nobody pinned (the
+	// follower pins it), a reply, a quote, a repost, a follow and a reaction.
 	let before = daemon.add_unpinned(b"posted before the upgrade").await;
-	let outcome = submit_and_watch(&client, Alice, create_post(&before)).await.expect_success();
-	let post_before = outcome
+	let profile = daemon.add_unpinned(b"{\"name\":\"Alice\"}").await;
+	call(
+		&client,
+		Alice,
+		RuntimeCall::Profiles(pallet_profiles::Call::set_profile { metadata: cid(&profile) }),
+	)
+	.await;
+	let handle = pallet_profiles::HandleInput::try_from(b"alice".to_vec()).unwrap();
+	call(&client, Alice, RuntimeCall::Profiles(pallet_profiles::Call::set_handle { handle })).await;
+	let outcome = call(&client, Alice, create_post(&before)).await;
+	let original = outcome
 		.events
 		.iter()
 		.find_map(|event| match event {
@@ -60,31 +104,78 @@ async fn a_forkless_upgrade_keeps_every_post_and_pinning_follows_the_new_runtime
 			_ => None,
 		})
 		.expect("a PostCreated event");
+	let other = "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4";
+	call(
+		&client,
+		Bob,
+		RuntimeCall::Posts(pallet_posts::Call::reply { parent: original, content: cid(other) }),
+	)
+	.await;
+	call(
+		&client,
+		Bob,
+		RuntimeCall::Posts(pallet_posts::Call::quote { of: original, content: cid(other) }),
+	)
+	.await;
+	call(&client, Charlie, RuntimeCall::Posts(pallet_posts::Call::repost { of: original })).await;
+	call(
+		&client,
+		Bob,
+		RuntimeCall::Follows(pallet_follows::Call::follow { followee: Alice.to_account_id() }),
+	)
+	.await;
+	call(
+		&client,
+		Charlie,
+		RuntimeCall::Reactions(pallet_reactions::Call::react {
+			post_id: original,
+			kind: pallet_reactions::ReactionKind::Like,
+		}),
+	)
+	.await;
 	wait_pinned(&daemon, &before, true).await;
-	let alice_before = account_data(&client, &Alice.to_account_id()).await;
-	let post_view_before = social_post(&client, post_before).await;
+	wait_pinned(&daemon, &profile, true).await;
+	let state_before = social_state(&client).await;
+	let post_view_before = social_post(&client, original).await;
+	assert_eq!(post_view_before["replies"], 1);
+	assert_eq!(post_view_before["reactions"], json!({ "like": 1 }));
+
+	// A client connected before the upgrade, following finalized blocks.
+	let mut heads = client
+		.subscribe::<Header, _>(
+			"chain_subscribeFinalizedHeads",
+			rpc_params![],
+			"chain_unsubscribeFinalizedHeads",
+		)
+		.await
+		.expect("a subscription");
 
 	// The upgrade: Root sets the new code; the next block enacts it.
 	let set_code = RuntimeCall::System(frame_system::Call::set_code { code });
-	submit_and_watch(
-		&client,
-		Alice,
-		RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(set_code) }),
-	)
-	.await
-	.expect_success();
+	call(&client, Alice, RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(set_code) }))
+		.await;
 	wait_for("the upgraded runtime", || async {
 		(spec_version(&client).await > spec_before).then_some(())
 	})
 	.await;
+	let upgraded_at = best_number(&client).await;
 
-	// Nothing was lost: the post reads the same, Alice's deposit is still held.
-	assert_eq!(social_post(&client, post_before).await, post_view_before);
+	// Nothing was lost: every item and every deposit hold is as it was, and reads the same.
+	assert_eq!(social_state(&client).await, state_before, "the upgrade changed social state");
+	assert_eq!(social_post(&client, original).await, post_view_before);
 	let canonical = agora_primitives::Cid::try_from(before.as_str()).unwrap().to_text();
 	assert_eq!(post_view_before["content"], json!(canonical));
-	assert_eq!(post_view_before["author"], json!(Alice.to_account_id().to_ss58check()));
-	let alice_after = account_data(&client, &Alice.to_account_id()).await;
-	assert_eq!(alice_after.reserved, alice_before.reserved, "deposits held across the upgrade");
+	// Blocks keep coming, and the subscription opened before the upgrade keeps delivering.
+	loop {
+		let head = tokio::time::timeout(PATIENCE, heads.next())
+			.await
+			.expect("heads keep coming")
+			.expect("the subscription stays open")
+			.expect("a header decodes");
+		if head.number > upgraded_at + 2 {
+			break;
+		}
+	}
 
 	// After the upgrade, Bob posts. The block's events no longer decode with this binary's
 	// types (what the follower used to read them with) ...
@@ -102,12 +193,12 @@ async fn a_forkless_upgrade_keeps_every_post_and_pinning_follows_the_new_runtime
 	submit_and_include(
 		&client,
 		Alice,
-		RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id: post_before }),
+		RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id: original }),
 	)
 	.await;
 	wait_pinned(&daemon, &before, false).await;
 	assert!(daemon.is_pinned(&after).await);
-	assert_eq!(social_post(&client, post_before).await["content"], Value::Null);
+	assert!(daemon.is_pinned(&profile).await);
 
 	node.stop();
 }

@@ -29,7 +29,8 @@ pub struct IpfsParams {
 
 	/// The most a CID on chain may make the pinning follower store, in bytes: the whole DAG
 	/// under it, every block counted once. A CID over it is not pinned (logged, and counted
-	/// in `agora_ipfs_pins_refused_total`). Default: `--ipfs-max-body`.
+	/// in `agora_ipfs_pins_refused_total`). Default: `--ipfs-max-body` plus room for the DAG's
+	/// own nodes (1/64 of it and 64 KiB), so a body `content_add` accepts is always pinned.
 	#[arg(long, value_name = "BYTES")]
 	pub ipfs_pin_max_bytes: Option<u64>,
 
@@ -68,7 +69,8 @@ impl IpfsParams {
 
 	/// The bound on what one CID may make the pinning follower store.
 	pub fn pin_max_bytes(&self) -> u64 {
-		self.ipfs_pin_max_bytes.unwrap_or(self.ipfs_max_body as u64)
+		let body = self.ipfs_max_body as u64;
+		self.ipfs_pin_max_bytes.unwrap_or(body.saturating_add(body / 64).saturating_add(64 * 1024))
 	}
 
 	/// The store these flags describe.

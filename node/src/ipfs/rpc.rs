@@ -135,8 +135,9 @@ impl Content {
 #[async_trait]
 impl ContentApiServer for Content {
 	async fn add(&self, ext: &Extensions, body: Bytes) -> RpcResult<String> {
-		self.admit_upload(ext, body.0.len())?;
+		// The permit first: a call refused as busy uses none of the upload allowance.
 		let _permit = self.permit()?;
+		self.admit_upload(ext, body.0.len())?;
 		Ok(self.store.add(body.0).await?.to_text())
 	}
 

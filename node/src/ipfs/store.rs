@@ -159,9 +159,12 @@ impl ContentStore {
 
 	/// Whether the whole DAG under `cid` (its root and every block it links to, each counted
 	/// once, by the size the daemon reports for the block itself, not by what links claim) is
-	/// at most `bound` bytes. The walk stops at the first block past the bound, so checking a
-	/// DAG of any size makes the daemon fetch at most `bound` bytes plus one block (left
-	/// unpinned, for its garbage collector). The whole walk is one request under the timeout.
+	/// at most `bound` bytes. The walk stops at the first block past the bound; what the daemon
+	/// fetched for it stays unpinned, for its garbage collector (Kubo fetches a node's children
+	/// in parallel before listing them, so a wide node can make it fetch more than the bound
+	/// before the walk stops). The whole walk is one request under the timeout. A daemon that
+	/// reports a walk error only in the `X-Stream-Error` trailer (js-ipfs) is not heard: the
+	/// DAG then counts as only what was listed.
 	pub async fn fits_in(&self, cid: &Cid, bound: u64) -> Result<bool, ContentError> {
 		let root = cid.to_text();
 		let walk = async {

@@ -208,10 +208,14 @@ async fn pin_owed(
 	let mut retries = Retries::default();
 	let mut daemon_down = false;
 	loop {
-		let owed = journal.owed_oldest_first().unwrap_or_else(|error| {
-			warn!(target: LOG_TARGET, "Cannot read owed pins: {error}");
-			Vec::new()
-		});
+		let owed = match journal.owed_oldest_first() {
+			Ok(owed) => owed,
+			Err(error) => {
+				warn!(target: LOG_TARGET, "Cannot read owed pins: {error}; trying again");
+				tokio::time::sleep(RETRY_EVERY).await;
+				continue;
+			},
+		};
 		metrics.pending.set(owed.len() as u64);
 		retries.keep_only(&owed);
 		let batch = next_batch(&owed, &retries, Instant::now(), PINS_AT_ONCE);
@@ -254,9 +258,13 @@ async fn pin_owed(
 						},
 						Outcome::LeftAlone => {},
 					}
-					retries.forget(cid);
-					if let Err(error) = journal.settle(cid, want) {
-						warn!(target: LOG_TARGET, "Cannot settle {}: {error}", cid.to_text());
+					match journal.settle(cid, want) {
+						Ok(()) => retries.forget(cid),
+						Err(error) => {
+							// Still owed: back off rather than redo it at once.
+							retries.failed(cid, Instant::now());
+							warn!(target: LOG_TARGET, "Cannot settle {}: {error}", cid.to_text());
+						},
 					}
 				},
 				// Not the CID's fault: no back-off, the whole pinner waits for the daemon.
