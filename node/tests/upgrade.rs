@@ -5,7 +5,8 @@
 //! `spec_version` and a `PostCreated` event this node binary's types cannot decode. The test
 //! shows that the upgrade loses nothing (every key and value of the social pallets and of the
 //! balance holds is unchanged), that a client connected before keeps working (its
-//! subscription keeps delivering blocks), and that the pinning follower, which asks each
+//! subscription keeps delivering blocks), that the new code's `TryRuntime` checks pass on the
+//! live state, and that the pinning follower, which asks each
 //! block's own runtime what the block did to content, keeps pinning and unpinning on a node
 //! that was not restarted.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -24,7 +25,7 @@ use jsonrpsee::{
 use serde_json::{json, Value};
 use sp_core::{
 	storage::{StorageData, StorageKey},
-	H256,
+	Bytes, H256,
 };
 use sp_io::hashing::twox_128;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie};
@@ -165,6 +166,19 @@ async fn a_forkless_upgrade_keeps_everything_and_pinning_follows_the_new_runtime
 	assert_eq!(social_post(&client, original).await, post_view_before);
 	let canonical = agora_primitives::Cid::try_from(before.as_str()).unwrap().to_text();
 	assert_eq!(post_view_before["content"], json!(canonical));
+	// The upgraded code carries the `TryRuntime` API: its upgrade checks and every pallet's
+	// `try_state` pass on the live chain's state (a failed check panics in the runtime and comes
+	// back as an RPC error).
+	let checks_all = 1u8; // `UpgradeCheckSelect::All`
+	let weights: Bytes = client
+		.request(
+			"state_call",
+			rpc_params!["TryRuntime_on_runtime_upgrade", Bytes(vec![checks_all])],
+		)
+		.await
+		.expect("try-runtime upgrade checks and try_state pass on live state");
+	assert!(!weights.0.is_empty());
+
 	// Blocks keep coming, and the subscription opened before the upgrade keeps delivering.
 	loop {
 		let head = tokio::time::timeout(PATIENCE, heads.next())
