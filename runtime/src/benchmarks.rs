@@ -13,6 +13,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_message_queue, MessageQueue]
 	[pallet_sudo, Sudo]
+	[pallet_xcm, PalletXcmBench::<Runtime>]
 	[pallet_proxy, Proxy]
 	[pallet_recovery, Recovery]
 	[cumulus_pallet_parachain_system, ParachainSystem]
@@ -25,6 +26,7 @@ frame_benchmarking::define_benchmarks!(
 );
 
 use frame_system_benchmarking::Pallet as SystemBench;
+use pallet_xcm::benchmarking::Pallet as PalletXcmBench;
 
 impl frame_system_benchmarking::Config for Runtime {
 	fn setup_set_code_requirements(
@@ -38,6 +40,33 @@ impl frame_system_benchmarking::Config for Runtime {
 		System::assert_last_event(
 			cumulus_pallet_parachain_system::Event::<Runtime>::ValidationFunctionStored.into(),
 		);
+	}
+}
+
+frame_support::parameter_types! {
+	/// An account's minimum balance, as an XCM asset.
+	pub ExistentialDepositAsset: Option<xcm::latest::Asset> =
+		Some((xcm::latest::Location::here(), EXISTENTIAL_DEPOSIT).into());
+}
+
+/// What `pallet_xcm`'s benchmarks need from this runtime.
+///
+/// Only the relay chain is a reachable destination. Teleports, reserve transfers, and local
+/// `execute` are filtered out in this runtime (`configs/xcm.rs`), so those benchmarks report
+/// `Weight::MAX`: such a call can never be included.
+impl pallet_xcm::benchmarking::Config for Runtime {
+	type DeliveryHelper = cumulus_primitives_utility::ToParentDeliveryHelper<
+		configs::xcm::XcmConfig,
+		ExistentialDepositAsset,
+		configs::xcm::PriceForParentDelivery,
+	>;
+
+	fn reachable_dest() -> Option<xcm::latest::Location> {
+		Some(xcm::latest::Location::parent())
+	}
+
+	fn get_asset() -> xcm::latest::Asset {
+		(xcm::latest::Location::here(), UNIT).into()
 	}
 }
 

@@ -1,6 +1,6 @@
 //! AGORA over XCM: no foreign asset turns into AGORA (relay-token reserve deposits, siblings'
 //! assets and teleports are refused with nothing credited), AGORA held by a sibling comes home,
-//! and sending a message has a price. Messages run through the runtime's real XCM executor.
+//! and sending a message has a price: an account pays it, Root (no account) is exempt. Messages run through the runtime's real XCM executor.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -10,10 +10,10 @@ use agora_runtime::{
 		BaseDeliveryFee, LocationToAccountId, PriceForParentDelivery, PriceForSiblingDelivery,
 		XcmConfig,
 	},
-	AccountId, Balances, RuntimeCall, UNIT,
+	AccountId, Balances, ParachainSystem, PolkadotXcm, RuntimeCall, RuntimeOrigin, UNIT,
 };
 use common::with_genesis_of;
-use cumulus_primitives_core::ParaId;
+use cumulus_primitives_core::{ParaId, UpwardMessageSender};
 use frame_support::{
 	traits::fungible::{Inspect, Mutate},
 	weights::Weight,
@@ -149,5 +149,26 @@ fn sending_a_message_has_a_price_in_agora() {
 			let Fungible(amount) = assets[0].fun else { panic!("a fungible price") };
 			assert!(amount > BaseDeliveryFee::get(), "{amount}");
 		}
+	});
+}
+
+#[test]
+fn an_account_pays_to_send_a_message_and_root_sends_without_an_account() {
+	with_genesis_of(DEV_RUNTIME_PRESET, || {
+		// The relay chain's limits, which a real chain learns from its validation data.
+		<ParachainSystem as UpwardMessageSender>::ensure_successful_delivery();
+		let relay = || Box::new(xcm::VersionedLocation::from(Location::parent()));
+		let message = || Box::new(xcm::VersionedXcm::from(Xcm::<()>(vec![ClearOrigin])));
+
+		let before = Balances::balance(&bob());
+		PolkadotXcm::send(RuntimeOrigin::signed(bob()), relay(), message()).expect("Bob sends");
+		let paid = before - Balances::balance(&bob());
+		assert!(paid > BaseDeliveryFee::get(), "Bob paid the delivery price: {paid}");
+
+		// Root is `Here` to XCM and has no account; it sends without paying.
+		PolkadotXcm::send(RuntimeOrigin::root(), relay(), message()).expect("Root sends");
+		let queued =
+			cumulus_pallet_parachain_system::PendingUpwardMessages::<agora_runtime::Runtime>::get();
+		assert_eq!(queued.len(), 2, "both messages wait for the relay chain");
 	});
 }

@@ -12,7 +12,7 @@
 use cumulus_primitives_core::{AggregateMessageOrigin, ParaId};
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, Contains, Disabled, Everything, Nothing, TransformOrigin},
+	traits::{ConstU32, Contains, Disabled, Equals, Everything, Nothing, TransformOrigin},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
@@ -28,7 +28,7 @@ use xcm_builder::{
 	FrameTransactionalProcessor, FungibleAdapter, IsConcrete, ParentIsPreset, RelayChainAsNative,
 	SiblingParachainAsNative, SiblingParachainConvertsVia, SignedAccountId32AsNative,
 	SignedToAccountId32, SovereignSignedViaLocation, TakeWeightCredit, TrailingSetTopicAsId,
-	UsingComponents, WithComputedOrigin, WithUniqueTopic,
+	UsingComponents, WithComputedOrigin, WithUniqueTopic, XcmFeeManagerFromComponents,
 };
 use xcm_executor::XcmExecutor;
 
@@ -51,7 +51,14 @@ parameter_types! {
 	pub const RelayNetwork: Option<NetworkId> = None;
 	pub RelayChainOrigin: RuntimeOrigin = cumulus_pallet_xcm::Origin::Relay.into();
 	pub UniversalLocation: InteriorLocation = Parachain(ParachainInfo::parachain_id().into()).into();
+	/// The chain itself, as XCM sees Root: it has no account to pay fees from.
+	pub const RootLocation: Location = Location::here();
 }
+
+/// Who pays XCM fees: everyone but the chain itself (Root, e.g. a `send` by governance, which
+/// has no account to pay from and would otherwise always fail with `FeesNotMet`). Fees paid
+/// are burnt.
+pub type XcmFeeManager = XcmFeeManagerFromComponents<Equals<RootLocation>, ()>;
 
 /// How an XCM location maps to a local account: the relay chain and siblings get their
 /// sovereign accounts; an `AccountId32` junction is the account itself.
@@ -146,7 +153,7 @@ impl xcm_executor::Config for XcmConfig {
 	type SubscriptionService = PolkadotXcm;
 	type PalletInstancesInfo = AllPalletsWithSystem;
 	type MaxAssetsIntoHolding = MaxAssetsIntoHolding;
-	type FeeManager = ();
+	type FeeManager = XcmFeeManager;
 	type MessageExporter = ();
 	type UniversalAliases = Nothing;
 	type CallDispatcher = RuntimeCall;
@@ -189,7 +196,7 @@ impl pallet_xcm::Config for Runtime {
 	type TrustedLockers = ();
 	type SovereignAccountOf = LocationToAccountId;
 	type MaxLockers = ConstU32<8>;
-	type WeightInfo = pallet_xcm::TestWeightInfo;
+	type WeightInfo = crate::weights::pallet_xcm::WeightInfo<Runtime>;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxRemoteLockConsumers = ConstU32<0>;
 	type RemoteLockConsumerIdentifier = ();
