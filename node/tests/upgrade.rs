@@ -6,7 +6,8 @@
 //! shows that the upgrade loses nothing (every key and value of the social pallets and of the
 //! balance holds is unchanged), that a client connected before keeps working (its
 //! subscription keeps delivering blocks), that the new code's `TryRuntime` checks pass on the
-//! live state, and that the pinning follower, which asks each
+//! live state (its upgrade checks, and a block made after the upgrade re-executed with state
+//! root, signatures and every `try_state` checked), and that the pinning follower, which asks each
 //! block's own runtime what the block did to content, keeps pinning and unpinning on a node
 //! that was not restarted.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -191,6 +192,17 @@ async fn a_forkless_upgrade_keeps_everything_and_pinning_follows_the_new_runtime
 		}
 	}
 
+	// A block made under the new code re-executes under it, with its state root and every
+	// signature checked and every pallet's `try_state` after it.
+	let block = head_after_upgrade(&client, upgraded_at + 2).await;
+	let execute = Bytes([block.0, vec![1, 1, 1 /* TryStateSelect::All */]].concat());
+	let parent = block.1;
+	let weight: Bytes = client
+		.request("state_call", rpc_params!["TryRuntime_execute_block", execute, parent])
+		.await
+		.expect("try-runtime re-executes a block of the upgraded chain");
+	assert!(!weight.0.is_empty());
+
 	// After the upgrade, Bob posts. The block's events no longer decode with this binary's
 	// types (what the follower used to read them with) ...
 	let after = daemon.add_unpinned(b"posted after the upgrade").await;
@@ -215,4 +227,22 @@ async fn a_forkless_upgrade_keeps_everything_and_pinning_follows_the_new_runtime
 	assert!(daemon.is_pinned(&profile).await);
 
 	node.stop();
+}
+
+/// Block `number` SCALE-encoded as the runtime takes it, and its parent's hash.
+async fn head_after_upgrade(client: &WsClient, number: u32) -> (Vec<u8>, H256) {
+	use codec::{Compact, Encode};
+	let hash: H256 =
+		client.request("chain_getBlockHash", rpc_params![number]).await.expect("a block hash");
+	let block: Value = client.request("chain_getBlock", rpc_params![hash]).await.expect("a block");
+	let header: Header = serde_json::from_value(block["block"]["header"].clone()).unwrap();
+	let extrinsics: Vec<Bytes> =
+		serde_json::from_value(block["block"]["extrinsics"].clone()).unwrap();
+	// Each extrinsic as RPC gives it is already its own encoding, length prefix included.
+	let mut encoded = header.encode();
+	Compact(extrinsics.len() as u32).encode_to(&mut encoded);
+	for extrinsic in &extrinsics {
+		encoded.extend_from_slice(&extrinsic.0);
+	}
+	(encoded, header.parent_hash)
 }
