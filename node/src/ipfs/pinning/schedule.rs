@@ -1,12 +1,16 @@
 //! The order the pinner serves owed work in: fair to every CID, whatever an attacker posts.
 //!
 //! Owed CIDs are served a few at a time ([`PINS_AT_ONCE`]), oldest first (by the block that
-//! made them owed, not by CID bytes, which whoever posts chooses). A CID whose pin failed
-//! (nobody serves it, the daemon refused) is tried again after a back-off that doubles with
-//! each failure ([`FIRST_RETRY`] up to [`LONGEST_RETRY`]), and CIDs never tried go before
-//! CIDs being retried. So unavailable CIDs cost each one attempt per back-off period, and
-//! never hold up content posted after them for longer than that first attempt: a newly owed
-//! CID waits only for the fresh CIDs owed before it, [`PINS_AT_ONCE`] at a time.
+//! made them owed, not by CID bytes, which whoever posts chooses), except for a few places in
+//! each batch ([`NEWEST_AT_ONCE`]) that go to the newest CIDs never tried. A CID whose pin
+//! failed (nobody serves it, the daemon refused) is tried again after a back-off that doubles
+//! with each failure ([`FIRST_RETRY`] up to [`LONGEST_RETRY`]), and CIDs never tried go before
+//! CIDs being retried. So unavailable CIDs cost each one attempt per back-off period, and a
+//! burst of them does not hold up content posted after it: a CID owed from a later block than
+//! the burst, while nothing newer is owed, goes into the next batch, after at most the one
+//! running (each attempt ends within `--ipfs-timeout`), while the oldest-first places work
+//! through the burst. Whoever keeps posting unavailable CIDs block after block holds the newest
+//! places; content then waits its turn in the oldest-first places.
 //!
 //! Back-off is kept in memory: after a restart every owed CID is fresh again. A daemon that
 //! is unreachable is not the CID's fault: such attempts do not count.
@@ -22,6 +26,8 @@ use super::journal::Owed;
 
 /// How many pins and unpins run at once.
 pub const PINS_AT_ONCE: usize = 8;
+/// How many places of a batch go to the newest CIDs never tried, the rest going oldest first.
+pub const NEWEST_AT_ONCE: usize = 2;
 /// The wait after a CID's first failure.
 pub const FIRST_RETRY: Duration = Duration::from_secs(2);
 /// The longest wait between two attempts for one CID.
@@ -75,13 +81,23 @@ impl Retries {
 	}
 }
 
-/// The next work to run: up to `at_once` owed items that are due at `now`, never-failed ones
-/// first, then by fewest failures; oldest first within each (`owed` comes oldest first).
+/// The next work to run: up to `at_once` owed items that are due at `now`. In the order of
+/// service (never-failed ones first, then by fewest failures; oldest first within each, as
+/// `owed` comes oldest first), except that up to [`NEWEST_AT_ONCE`] places (at most half)
+/// go to the newest never-failed items.
 pub fn next_batch(owed: &[Owed], retries: &Retries, now: Instant, at_once: usize) -> Vec<Owed> {
 	let mut due: Vec<&Owed> = owed.iter().filter(|owed| retries.is_due(&owed.cid, now)).collect();
 	// A stable sort keeps the oldest-first order among equal failure counts.
 	due.sort_by_key(|owed| retries.failures(&owed.cid));
-	due.into_iter().take(at_once).cloned().collect()
+	let fresh = due.iter().take_while(|owed| retries.failures(&owed.cid) == 0).count();
+	let newest_places = NEWEST_AT_ONCE.min(at_once / 2);
+	let oldest_places = at_once - newest_places;
+	// The newest fresh items the oldest-first places do not already take.
+	let newest = fresh.saturating_sub(newest_places).max(oldest_places.min(fresh))..fresh;
+	let (chosen, others): (Vec<_>, Vec<_>) =
+		due.into_iter().enumerate().partition(|(at, _)| *at < oldest_places || newest.contains(at));
+	// Places the newest did not fill go on in the order of service.
+	chosen.into_iter().chain(others).take(at_once).map(|(_, owed)| owed.clone()).collect()
 }
 
 #[cfg(test)]
@@ -104,26 +120,41 @@ mod tests {
 	}
 
 	#[test]
-	fn oldest_first_a_few_at_a_time_whatever_the_cid_bytes() {
+	fn oldest_first_a_few_at_a_time_whatever_the_cid_bytes_and_the_newest_too() {
 		// Owed oldest first, as the journal lists them; CID bytes in the other order.
-		let list = [owed(9, 1), owed(5, 2), owed(1, 3)];
+		let list = [owed(9, 1), owed(7, 2), owed(5, 3), owed(3, 4), owed(1, 5)];
 		let now = Instant::now();
-		assert_eq!(seeds(&next_batch(&list, &Retries::default(), now, 2)), vec![9, 5]);
+		let none = Retries::default();
+		assert_eq!(seeds(&next_batch(&list, &none, now, 1)), vec![9]);
+		assert_eq!(seeds(&next_batch(&list, &none, now, 2)), vec![9, 1], "one place each");
+		assert_eq!(seeds(&next_batch(&list, &none, now, 4)), vec![9, 7, 3, 1]);
+		assert_eq!(seeds(&next_batch(&list, &none, now, 5)), vec![9, 7, 5, 3, 1]);
+		assert_eq!(seeds(&next_batch(&list, &none, now, 8)), vec![9, 7, 5, 3, 1]);
 	}
 
 	#[test]
-	fn failed_cids_wait_their_back_off_and_go_after_fresh_ones() {
+	fn content_posted_after_unavailable_cids_goes_in_the_next_batch() {
 		// Two hundred CIDs nobody serves, owed before a CID that is available.
 		let mut list: Vec<Owed> = (0..200u8).map(|seed| owed(seed, 1)).collect();
 		list.push(owed(250, 2));
 		let mut retries = Retries::default();
 		let start = Instant::now();
 
-		// Every old CID gets its first attempt, PINS_AT_ONCE at a time, and fails.
-		let mut served = 0;
+		// The available CID is served at once, next to the oldest of the unavailable ones ...
+		let batch = next_batch(&list, &retries, start, PINS_AT_ONCE);
+		assert_eq!(batch.len(), PINS_AT_ONCE);
+		assert_eq!(seeds(&batch)[..PINS_AT_ONCE - NEWEST_AT_ONCE], [0, 1, 2, 3, 4, 5]);
+		assert!(seeds(&batch).contains(&250));
+		list.retain(|owed| owed.cid != cid(250));
+
+		// ... which all get their first attempt, oldest first, and fail.
+		let mut served = PINS_AT_ONCE - 1;
+		for owed in &batch {
+			retries.failed(&owed.cid, start);
+		}
 		loop {
 			let batch = next_batch(&list, &retries, start, PINS_AT_ONCE);
-			if batch.iter().any(|owed| owed.cid == cid(250)) {
+			if batch.is_empty() {
 				break;
 			}
 			for owed in &batch {
@@ -131,17 +162,17 @@ mod tests {
 			}
 			served += batch.len();
 		}
-		assert_eq!(served, 200, "the available CID waited only for the fresh ones before it");
+		assert_eq!(served, 200, "each had one attempt");
 
 		// While they back off, nothing of theirs is due; a CID owed later goes at once.
 		list.push(owed(251, 3));
-		assert_eq!(seeds(&next_batch(&list, &retries, start, PINS_AT_ONCE)), vec![250, 251]);
+		assert_eq!(seeds(&next_batch(&list, &retries, start, PINS_AT_ONCE)), vec![251]);
 		assert_eq!(retries.next_due(), Some(start + FIRST_RETRY));
 
 		// When the back-off is over they are due again, after anything fresh.
 		let later = start + FIRST_RETRY;
 		let batch = next_batch(&list, &retries, later, PINS_AT_ONCE);
-		assert_eq!(seeds(&batch)[..2], [250, 251]);
+		assert_eq!(seeds(&batch)[0], 251);
 		assert_eq!(batch.len(), PINS_AT_ONCE);
 	}
 
