@@ -6,7 +6,7 @@
 #   benches/live.sh throughput [--block-time MS] [--posts N] [--accounts M]   # posts vs remarks
 #   benches/live.sh state-growth [--items K]                                 # bytes per item
 #   benches/live.sh feed [--follows F] [--posts P]                           # feed page latency
-#   benches/live.sh content                                                  # content_add latency
+#   benches/live.sh content                                                  # upload latency
 #   benches/live.sh pinning [--unavailable N] [--ipfs-timeout MS]            # fair pinning
 #   benches/live.sh smoke                                                    # a few dozen txs (CI)
 #
@@ -47,6 +47,10 @@ if [ "$tool" = pinning ]; then
 	node_extra=(--ipfs-pin --ipfs-timeout "$ipfs_timeout" --prometheus-port "$prometheus_port")
 	export AGORA_METRICS_URL="http://127.0.0.1:$prometheus_port/metrics"
 fi
+if [ "$tool" = content ]; then
+	upload_addr="127.0.0.1:$(free_port)"
+	node_extra+=(--ipfs-upload-addr "$upload_addr")
+fi
 if [ "$tool" = content ] || [ "$tool" = pinning ]; then
 	AGORA_IPFS_PATH="$work/ipfs" AGORA_IPFS_API_PORT=$ipfs_port AGORA_IPFS_GATEWAY_PORT=$(free_port) \
 		bash scripts/ipfs.sh start >/dev/null
@@ -76,7 +80,8 @@ case "$tool" in
 	smoke) node benches/load/load.mjs --url "$url" --pid "$node_pid" --posts 40 --accounts 4 --timeout 120 ;;
 	state-growth) node benches/load/state-growth.mjs --url "$url" "${args[@]}" ;;
 	feed) node benches/load/feed.mjs --url "$url" "${args[@]}" ;;
-	content) node benches/load/content-latency.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" "${args[@]}" ;;
+	content) node benches/load/content-latency.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" \
+		--upload "http://$upload_addr" "${args[@]}" ;;
 	pinning) node benches/load/pin-fairness.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" "${args[@]}" ;;
 	*) echo "unknown tool $tool" >&2; exit 2 ;;
 esac

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh machine to a running local dev chain:
 # installs what is missing, builds the node, starts the local IPFS daemon (scripts/ipfs.sh,
-# API on 127.0.0.1:5001) and `agora-node --dev` with RPC on ws://127.0.0.1:9944, pinning
-# what the chain publishes. Ctrl-C stops both. Extra arguments go to the node, e.g. `--base-path ./data` to keep the
+# API on 127.0.0.1:5001) and `agora-node --dev` with RPC on ws://127.0.0.1:9944 and the upload
+# endpoint on http://127.0.0.1:9950/content, pinning what the chain publishes. Ctrl-C stops both. Extra arguments go to the node, e.g. `--base-path ./data` to keep the
 # chain across restarts, `--instant-seal`, or `--dev-block-time 1000`.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
@@ -21,8 +21,10 @@ Agora dev chain starting. Open Polkadot.js apps:
 Stop it with Ctrl-C.
 
 MSG
-# CORS: only pages served from this machine and Polkadot.js apps may call the node (it serves
-# unsafe methods to loopback clients, and any page a browser opens would otherwise be one).
+# CORS: only pages served from this machine and Polkadot.js apps may call the node and its
+# upload endpoint (it serves unsafe methods to loopback clients, and any page a browser opens
+# would otherwise be one).
 "$AGORA_NODE" --dev --rpc-port 9944 \
 	--rpc-cors "http://localhost:*,http://127.0.0.1:*,https://localhost:*,https://127.0.0.1:*,https://polkadot.js.org" \
-	--ipfs-api "http://127.0.0.1:${AGORA_IPFS_API_PORT:-5001}" --ipfs-pin "$@"
+	--ipfs-api "http://127.0.0.1:${AGORA_IPFS_API_PORT:-5001}" --ipfs-pin \
+	--ipfs-upload-addr "127.0.0.1:${AGORA_UPLOAD_PORT:-9950}" "$@"

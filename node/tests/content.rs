@@ -9,9 +9,15 @@ mod common;
 use agora_primitives::CidInput;
 use agora_runtime::{RuntimeCall, RuntimeEvent};
 use common::{ipfs::IpfsDaemon, *};
+use http_body_util::{combinators::UnsyncBoxBody, BodyExt, Full, StreamBody};
+use hyper::{
+	body::{Bytes, Frame},
+	HeaderMap, Method, Request,
+};
+use hyper_util::{client::legacy::Client, rt::TokioExecutor};
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::Value;
-use sp_core::Bytes;
+use sp_core::Bytes as HexBytes;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob};
 
 /// The JSON-RPC error code of a failed call.
@@ -23,13 +29,13 @@ fn error_code(error: jsonrpsee::core::ClientError) -> (i32, String) {
 }
 
 async fn content_add(client: &WsClient, body: &[u8]) -> Result<String, (i32, String)> {
-	// `Bytes` travels as `0x…` hex, as the method takes it.
-	client.request("content_add", rpc_params![Bytes(body.to_vec())]).await.map_err(error_code)
+	// `HexBytes` travels as `0x…` hex, as the method takes it.
+	client.request("content_add", rpc_params![HexBytes(body.to_vec())]).await.map_err(error_code)
 }
 
 async fn content_get(client: &WsClient, cid: &str) -> Result<Vec<u8>, (i32, String)> {
 	client
-		.request::<Bytes, _>("content_get", rpc_params![cid])
+		.request::<HexBytes, _>("content_get", rpc_params![cid])
 		.await
 		.map(|body| body.0)
 		.map_err(error_code)
@@ -312,5 +318,141 @@ async fn public_uploads_are_served_within_their_limits_without_unsafe_methods() 
 	// Another connection has its own allowance.
 	let other = node.client().await;
 	content_add(&other, b"three").await.expect("another connection");
+	node.stop();
+}
+
+/// A request body for the upload endpoint: whole (with a `Content-Length`) or streamed in
+/// chunks (chunked transfer encoding, no length announced).
+type UploadBody = UnsyncBoxBody<Bytes, std::io::Error>;
+
+fn whole(body: &[u8]) -> UploadBody {
+	Full::new(Bytes::copy_from_slice(body)).map_err(|never| match never {}).boxed_unsync()
+}
+
+fn streamed(chunks: &[&[u8]]) -> UploadBody {
+	let frames: Vec<Result<Frame<Bytes>, std::io::Error>> =
+		chunks.iter().map(|chunk| Ok(Frame::data(Bytes::copy_from_slice(chunk)))).collect();
+	StreamBody::new(futures::stream::iter(frames)).boxed_unsync()
+}
+
+/// What the upload endpoint answered.
+struct Answer {
+	status: u16,
+	headers: HeaderMap,
+	json: Value,
+}
+
+impl Answer {
+	fn error_code(&self) -> i64 {
+		self.json["code"].as_i64().unwrap_or_else(|| panic!("an error code in {}", self.json))
+	}
+}
+
+/// Sends `method /content` to the upload endpoint at `addr`, from a web page at `origin` if
+/// given.
+async fn call_endpoint(
+	addr: &str,
+	method: Method,
+	body: UploadBody,
+	origin: Option<&str>,
+) -> Answer {
+	let client = Client::builder(TokioExecutor::new()).build_http::<UploadBody>();
+	let mut request = Request::builder().method(method).uri(format!("http://{addr}/content"));
+	if let Some(origin) = origin {
+		request = request.header("origin", origin);
+	}
+	let response = client.request(request.body(body).unwrap()).await.expect("the endpoint answers");
+	let (status, headers) = (response.status().as_u16(), response.headers().clone());
+	let bytes = response.into_body().collect().await.expect("the whole answer").to_bytes();
+	let json = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap() };
+	Answer { status, headers, json }
+}
+
+async fn upload(addr: &str, body: UploadBody, origin: Option<&str>) -> Answer {
+	call_endpoint(addr, Method::POST, body, origin).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_upload_endpoint_streams_bodies_in_and_answers_only_allowed_web_pages() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let addr = format!("127.0.0.1:{}", free_port());
+	let mut node = node_with(
+		dir.path(),
+		&daemon,
+		&["--ipfs-upload-addr", &addr, "--rpc-cors", "http://localhost:*"],
+	);
+	let client = node.client().await;
+	wait_for("the upload endpoint", || async {
+		tokio::net::TcpStream::connect(&addr).await.ok().map(drop)
+	})
+	.await;
+
+	// A body of several IPFS blocks, whole and streamed: the CID `content_add` gives, pinned.
+	let body: Vec<u8> =
+		(0..600 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+	let answer = upload(&addr, whole(&body), None).await;
+	assert_eq!(answer.status, 200, "{}", answer.json);
+	let cid = answer.json["cid"].as_str().expect("a CID").to_owned();
+	assert_eq!(cid, content_add(&client, &body).await.expect("content_add"));
+	assert!(daemon.is_pinned(&cid).await);
+	assert_eq!(content_get(&client, &cid).await.expect("content_get"), body);
+	let (first, rest) = body.split_at(100_000);
+	let answer = upload(&addr, streamed(&[first, rest]), None).await;
+	assert_eq!((answer.status, answer.json["cid"].as_str()), (200, Some(cid.as_str())));
+
+	// Web pages: served, with CORS, from the origins --rpc-cors lists ...
+	let page = "http://localhost:3000";
+	let preflight = call_endpoint(&addr, Method::OPTIONS, whole(b""), Some(page)).await;
+	assert_eq!(preflight.status, 204);
+	assert_eq!(preflight.headers["access-control-allow-origin"], page);
+	assert_eq!(preflight.headers["access-control-allow-methods"], "POST");
+	let answer = upload(&addr, whole(b"from an allowed page"), Some(page)).await;
+	assert_eq!(answer.status, 200, "{}", answer.json);
+	assert_eq!(answer.headers["access-control-allow-origin"], page);
+
+	// ... and refused from any other, with nothing added.
+	let pins = daemon.recursive_pins().await;
+	for method in [Method::OPTIONS, Method::POST] {
+		let answer =
+			call_endpoint(&addr, method, whole(b"from another page"), Some("https://evil.example"))
+				.await;
+		assert_eq!((answer.status, answer.error_code()), (403, 7008), "{}", answer.json);
+		assert!(!answer.headers.contains_key("access-control-allow-origin"));
+	}
+	assert_eq!(daemon.recursive_pins().await, pins);
+	node.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn uploads_over_the_limit_are_refused_whole_or_streamed_and_add_nothing() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let addr = format!("127.0.0.1:{}", free_port());
+	let mut node =
+		node_with(dir.path(), &daemon, &["--ipfs-upload-addr", &addr, "--ipfs-max-body", "1000"]);
+	let _client = node.client().await;
+	wait_for("the upload endpoint", || async {
+		tokio::net::TcpStream::connect(&addr).await.ok().map(drop)
+	})
+	.await;
+	let pins = daemon.recursive_pins().await;
+
+	// Announced too large: refused before a byte goes to the daemon.
+	let answer = upload(&addr, whole(&[7u8; 1001]), None).await;
+	assert_eq!((answer.status, answer.error_code()), (413, 7003), "{}", answer.json);
+	assert!(answer.json["message"].as_str().unwrap().contains("at most 1000 bytes"));
+	// Streamed without a length: cut off the moment it passes the limit.
+	let answer = upload(&addr, streamed(&[&[7u8; 600], &[8u8; 401]]), None).await;
+	assert_eq!((answer.status, answer.error_code()), (413, 7003), "{}", answer.json);
+	assert_eq!(daemon.recursive_pins().await, pins, "nothing was added");
+
+	// Exactly at the limit: added.
+	let answer = upload(&addr, streamed(&[&[7u8; 600], &[8u8; 400]]), None).await;
+	assert_eq!(answer.status, 200, "{}", answer.json);
+	assert!(daemon.is_pinned(answer.json["cid"].as_str().unwrap()).await);
+	// Only /content, only POST.
+	let answer = call_endpoint(&addr, Method::GET, whole(b""), None).await;
+	assert_eq!((answer.status, answer.error_code()), (405, 7008));
 	node.stop();
 }

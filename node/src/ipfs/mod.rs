@@ -1,7 +1,8 @@
 //! The IPFS side of the node. Post bodies and profile documents live on IPFS; the chain keeps
 //! only their CIDs. This module lets a user turn a body into a CID (`content_add`), read a
 //! body back (`content_get`), and lets an operator keep every CID the chain uses pinned
-//! (the pinning follower, `--ipfs-pin`).
+//! (the pinning follower, `--ipfs-pin`). Uploads may also stream in over plain HTTP
+//! (the upload endpoint, `--ipfs-upload-addr`).
 //!
 //! The node speaks the Kubo RPC API (`/api/v0/…`) through `ipfs-api-backend-hyper`, so any
 //! daemon that serves it works: Kubo in production, the project's js-ipfs daemon
@@ -16,6 +17,7 @@ mod params;
 pub mod pinning;
 pub mod rpc;
 mod store;
+mod upload_endpoint;
 mod uploads;
 
 use std::sync::Arc;
@@ -26,11 +28,13 @@ use sc_client_api::{Backend, BlockchainEvents, StorageProvider};
 use sc_service::{Configuration, TaskManager};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
+use tokio::sync::Semaphore;
+use upload_endpoint::{AllowedOrigins, UploadEndpoint};
 
 pub use params::IpfsParams;
 
-/// Connects the node to its IPFS daemon and starts the pinning follower if asked to; returns
-/// the `content_*` RPC methods' handler.
+/// Connects the node to its IPFS daemon, starts the pinning follower and the upload endpoint
+/// if asked to; returns the `content_*` RPC methods' handler.
 pub fn start<C, BE>(
 	params: &IpfsParams,
 	config: &Configuration,
@@ -65,5 +69,13 @@ where
 			params.pin_max_bytes(),
 		)?;
 	}
-	Ok(rpc::Content::new(store, params.ipfs_rpc_max_concurrent, params.public_uploads()))
+	// `content_*` calls and uploads each have a bound of their own: an upload's body arrives
+	// as fast as its sender likes, and slow ones must not hold up reads.
+	let permits = || Arc::new(Semaphore::new(params.ipfs_rpc_max_concurrent.max(1)));
+	if let Some(addr) = params.ipfs_upload_addr {
+		let origins = AllowedOrigins::from_rpc_cors(config.rpc.cors.as_ref());
+		UploadEndpoint::new(store.clone(), permits(), params.public_uploads("address"), origins)
+			.serve(addr, &task_manager.spawn_handle())?;
+	}
+	Ok(rpc::Content::new(store, permits(), params.public_uploads("connection")))
 }

@@ -1,6 +1,6 @@
 //! The node's IPFS flags.
 
-use std::time::Duration;
+use std::{hash::Hash, net::SocketAddr, time::Duration};
 
 use super::{store::ContentStore, uploads::PublicUploads};
 
@@ -34,9 +34,10 @@ pub struct IpfsParams {
 	#[arg(long, value_name = "BYTES")]
 	pub ipfs_pin_max_bytes: Option<u64>,
 
-	/// How many `content_*` RPC calls may use the daemon at once; a call beyond that is
-	/// refused at once with a "busy" error (code 7006) instead of queueing, so clients cannot
-	/// make the daemon fetch and hold unbounded amounts of content in parallel.
+	/// How many `content_*` RPC calls may use the daemon at once, and, apart from them, how
+	/// many uploads through the upload endpoint; a call beyond that is refused at once with a
+	/// "busy" error (code 7006) instead of queueing, so clients cannot make the daemon fetch
+	/// and hold unbounded amounts of content in parallel.
 	#[arg(long, value_name = "COUNT", default_value_t = 32)]
 	pub ipfs_rpc_max_concurrent: usize,
 
@@ -50,19 +51,29 @@ pub struct IpfsParams {
 	#[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
 	pub ipfs_upload_max_bytes: usize,
 
-	/// How many public uploads one RPC connection may make per minute
-	/// (`--ipfs-public-uploads`).
+	/// How many public uploads one RPC connection, or one IP address on the upload
+	/// endpoint, may make per minute (`--ipfs-public-uploads`).
 	#[arg(long, value_name = "COUNT", default_value_t = 30)]
 	pub ipfs_uploads_per_minute: u32,
+
+	/// Serve the upload endpoint at this address: `POST /content` with the raw body streams it
+	/// to the daemon and answers `{"cid": "…"}`, the same as `content_add` without the hex
+	/// JSON around the body. On a loopback address (e.g. `127.0.0.1:9950`) it serves this
+	/// host; any other address needs `--ipfs-public-uploads`, whose limits then apply to
+	/// callers from other hosts, counted per IPv4 address or IPv6 /64. Web pages may call it
+	/// from the origins `--rpc-cors` allows.
+	#[arg(long, value_name = "IP:PORT")]
+	pub ipfs_upload_addr: Option<SocketAddr>,
 }
 
 impl IpfsParams {
-	/// The limits of public uploads, if the node accepts them.
-	pub fn public_uploads(&self) -> Option<PublicUploads> {
+	/// The limits of public uploads, counted per caller (a `per`), if the node accepts them.
+	pub fn public_uploads<K: Hash + Eq>(&self, per: &'static str) -> Option<PublicUploads<K>> {
 		self.ipfs_public_uploads.then(|| {
 			PublicUploads::new(
 				self.ipfs_upload_max_bytes.min(self.ipfs_max_body),
 				self.ipfs_uploads_per_minute,
+				per,
 			)
 		})
 	}

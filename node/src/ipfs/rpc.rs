@@ -41,6 +41,10 @@ pub mod error_code {
 	pub const BUSY: i32 = 7006;
 	/// A public upload over the connection's allowance for this minute.
 	pub const UPLOAD_RATE: i32 = 7007;
+	/// The upload endpoint does not take uploads from this caller (another host while the
+	/// node runs without `--ipfs-public-uploads`, or a web page from an origin `--rpc-cors`
+	/// does not list).
+	pub const UPLOAD_FORBIDDEN: i32 = 7008;
 }
 
 impl From<ContentError> for ErrorObjectOwned {
@@ -55,6 +59,10 @@ impl From<ContentError> for ErrorObjectOwned {
 		ErrorObjectOwned::owned(code, error.to_string(), None::<()>)
 	}
 }
+
+/// Why a call was refused as busy.
+pub const BUSY_MESSAGE: &str =
+	"the node is serving as many content calls as it allows at once; try again";
 
 /// What `content_status` reports about a CID.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,22 +95,18 @@ pub trait ContentApi {
 pub struct Content {
 	store: Arc<ContentStore>,
 	permits: Arc<Semaphore>,
-	public_uploads: Option<Arc<PublicUploads>>,
+	public_uploads: Option<Arc<PublicUploads<Option<ConnectionId>>>>,
 }
 
 impl Content {
-	/// Serves `store`, with at most `max_concurrent` calls using it at once (at least 1), and
+	/// Serves `store`, with at most as many calls using it at once as `permits` has, and
 	/// `content_add` for callers denied unsafe methods within `public_uploads`, if given.
 	pub fn new(
 		store: Arc<ContentStore>,
-		max_concurrent: usize,
-		public_uploads: Option<PublicUploads>,
+		permits: Arc<Semaphore>,
+		public_uploads: Option<PublicUploads<Option<ConnectionId>>>,
 	) -> Self {
-		Self {
-			store,
-			permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
-			public_uploads: public_uploads.map(Arc::new),
-		}
+		Self { store, permits, public_uploads: public_uploads.map(Arc::new) }
 	}
 
 	/// Lets an upload of `size` bytes through: any caller allowed unsafe methods, others only
@@ -122,13 +126,9 @@ impl Content {
 
 	/// A permit to use the daemon, or the "busy" error when all are taken.
 	fn permit(&self) -> RpcResult<SemaphorePermit<'_>> {
-		self.permits.try_acquire().map_err(|_| {
-			ErrorObjectOwned::owned(
-				error_code::BUSY,
-				"the node is serving as many content calls as it allows at once; try again",
-				None::<()>,
-			)
-		})
+		self.permits
+			.try_acquire()
+			.map_err(|_| ErrorObjectOwned::owned(error_code::BUSY, BUSY_MESSAGE, None::<()>))
 	}
 }
 

@@ -4,13 +4,38 @@
 //! the daemon does not hold can wait forever for peers that never come). Daemon failures are
 //! sorted into the few cases a caller can act on ([`ContentError`]).
 
-use std::{io::Cursor, time::Duration};
+use std::{
+	collections::hash_map::RandomState,
+	hash::{BuildHasher, Hasher},
+	io::Cursor,
+	sync::{
+		atomic::{AtomicUsize, Ordering},
+		Arc,
+	},
+	time::Duration,
+};
 
 use agora_primitives::Cid;
-use futures::{Future, TryStreamExt};
+use futures::{stream, Future, Stream, StreamExt, TryStreamExt};
+use http_body_util::{combinators::UnsyncBoxBody, BodyExt, Limited, StreamBody};
+use hyper::{
+	body::{Bytes, Frame},
+	header::{CONTENT_LENGTH, CONTENT_TYPE},
+	Request,
+};
+use hyper_util::{
+	client::legacy::{connect::HttpConnector, Client},
+	rt::TokioExecutor,
+};
 use ipfs_api_backend_hyper::{request::Add, Error as IpfsError, IpfsApi, IpfsClient, TryFromUri};
 use ipfs_api_prelude::{ApiRequest, Backend};
 use serde::{Deserialize, Serialize};
+
+/// The most of the daemon's answer to an `add` the node reads: one line of JSON per file.
+const MAX_ADD_ANSWER: usize = 64 * 1024;
+
+/// A request body streamed to the daemon as it arrives.
+type StreamedBody = UnsyncBoxBody<Bytes, std::io::Error>;
 
 /// `refs?arg=<cid>&recursive=true&unique=true`: every block a DAG links to, each once,
 /// streamed as the daemon walks (the hyper backend has no typed call for it).
@@ -76,6 +101,42 @@ fn is_not_pinned(error: &ContentError) -> bool {
 	matches!(error, ContentError::Daemon(message) if message.contains("not pinned"))
 }
 
+/// The CID in the daemon's answer to an `add` of one file, or the daemon's error.
+fn added_cid(success: bool, answer: &[u8]) -> Result<Cid, ContentError> {
+	#[derive(Deserialize)]
+	struct Added {
+		#[serde(rename = "Hash")]
+		hash: String,
+	}
+	#[derive(Deserialize)]
+	struct Failed {
+		#[serde(rename = "Message")]
+		message: String,
+	}
+	let text = String::from_utf8_lossy(answer);
+	if !success {
+		let message = serde_json::from_str::<Failed>(&text)
+			.map(|failed| failed.message)
+			.unwrap_or_else(|_| text.trim().chars().take(500).collect());
+		return Err(ContentError::Daemon(message));
+	}
+	let last = text.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or_default();
+	let added = serde_json::from_str::<Added>(last)
+		.map_err(|e| ContentError::Daemon(format!("unexpected answer to add: {e}")))?;
+	parse_cid(&added.hash).map_err(|e| ContentError::Daemon(format!("unexpected CID: {e}")))
+}
+
+/// A multipart boundary nobody can predict: 128 bits of SipHash under the standard library's
+/// random keys (seeded from the operating system; every `RandomState` has keys of its own).
+fn unguessable_boundary() -> String {
+	let half = || {
+		let mut hasher = RandomState::new().build_hasher();
+		hasher.write_u8(0);
+		hasher.finish()
+	};
+	format!("agora-{:016x}{:016x}", half(), half())
+}
+
 /// Parses a CID given as text, with the reason when it is not one Agora accepts.
 pub fn parse_cid(input: &str) -> Result<Cid, ContentError> {
 	Cid::try_from(input.trim()).map_err(|reason| ContentError::InvalidCid {
@@ -88,6 +149,8 @@ pub fn parse_cid(input: &str) -> Result<Cid, ContentError> {
 #[derive(Clone)]
 pub struct ContentStore {
 	client: IpfsClient,
+	/// For what the typed client cannot do: stream a body into `add` as it arrives.
+	streaming: Client<HttpConnector, StreamedBody>,
 	api: String,
 	max_body: usize,
 	timeout: Duration,
@@ -100,12 +163,18 @@ impl ContentStore {
 			return Err(format!("`{api}`: the IPFS API address must start with http://"));
 		}
 		let client = IpfsClient::from_str(api).map_err(|e| format!("`{api}`: {e}"))?;
-		Ok(Self { client, api: api.to_owned(), max_body, timeout })
+		let streaming = Client::builder(TokioExecutor::new()).build_http();
+		Ok(Self { client, streaming, api: api.to_owned(), max_body, timeout })
 	}
 
 	/// The API address, for logs.
 	pub fn api(&self) -> &str {
 		&self.api
+	}
+
+	/// The largest body the node stores or returns.
+	pub fn max_body(&self) -> usize {
+		self.max_body
 	}
 
 	/// Adds `body` as a CIDv1 file and pins it; returns its CID.
@@ -117,6 +186,86 @@ impl ContentStore {
 		let added = self.bounded(self.client.add_with_options(Cursor::new(body), options)).await?;
 		// js-ipfs prints CIDv1 in base58btc, Kubo in base32: both parse to the same CID.
 		parse_cid(&added.hash).map_err(|e| ContentError::Daemon(format!("unexpected CID: {e}")))
+	}
+
+	/// Adds the body `chunks` yields as a CIDv1 file and pins it, as [`Self::add`] does, but
+	/// passes each chunk on to the daemon as it arrives instead of holding the whole body.
+	/// `declared` is the size the sender announced, if it did; a body over `max` (or the
+	/// node's limit) is refused before the first byte when announced, and otherwise the
+	/// moment it passes the limit, which aborts the daemon's `add`.
+	pub async fn add_streamed<S>(
+		&self,
+		chunks: S,
+		declared: Option<u64>,
+		max: usize,
+	) -> Result<Cid, ContentError>
+	where
+		S: Stream<Item = Result<Bytes, std::io::Error>> + Send + Unpin + 'static,
+	{
+		let max = max.min(self.max_body);
+		if let Some(size) = declared.filter(|size| *size > max as u64) {
+			return Err(ContentError::BodyTooLarge { size: size as usize, max });
+		}
+		// One multipart file around the body. The boundary is unguessable, so no body can
+		// end the file early by containing it.
+		let boundary = unguessable_boundary();
+		let head = Bytes::from(format!(
+			"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n\
+			 Content-Type: application/octet-stream\r\n\r\n"
+		));
+		let tail = Bytes::from(format!("\r\n--{boundary}--\r\n"));
+		let framing = (head.len() + tail.len()) as u64;
+
+		// The size at which the body passed the limit (0 while it has not).
+		let over_at = Arc::new(AtomicUsize::new(0));
+		let over = over_at.clone();
+		let mut seen = 0usize;
+		let counted = chunks.map(move |chunk| {
+			let chunk = chunk?;
+			seen = seen.saturating_add(chunk.len());
+			if seen > max {
+				over.store(seen, Ordering::SeqCst);
+				return Err(std::io::Error::other("the body is over the limit"));
+			}
+			Ok(chunk)
+		});
+		let frames = stream::iter([Ok(head)])
+			.chain(counted)
+			.chain(stream::iter([Ok(tail)]))
+			.map_ok(Frame::data);
+
+		let url = format!("{}/api/v0/add?pin=true&cid-version=1", self.api.trim_end_matches('/'));
+		let mut request = Request::post(url)
+			.header(CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"));
+		if let Some(size) = declared {
+			request = request.header(CONTENT_LENGTH, size.saturating_add(framing));
+		}
+		let request = request
+			.body(StreamBody::new(frames).boxed_unsync())
+			.map_err(|e| ContentError::Daemon(format!("request: {e}")))?;
+
+		let add = async {
+			let response = self.streaming.request(request).await;
+			let size = over_at.load(Ordering::SeqCst);
+			if size > 0 {
+				return Err(ContentError::BodyTooLarge { size, max });
+			}
+			let response = response.map_err(|e| {
+				if e.is_connect() {
+					ContentError::Unreachable { api: self.api.clone(), reason: e.to_string() }
+				} else {
+					ContentError::Daemon(e.to_string())
+				}
+			})?;
+			let status = response.status();
+			let answer = Limited::new(response.into_body(), MAX_ADD_ANSWER)
+				.collect()
+				.await
+				.map_err(|e| ContentError::Daemon(format!("reading its answer: {e}")))?
+				.to_bytes();
+			added_cid(status.is_success(), &answer)
+		};
+		self.bounded_with(add).await
 	}
 
 	/// The body stored under `cid`, refused once it passes the size limit.

@@ -5,15 +5,16 @@
 //! `--rpc-methods unsafe` (which would also expose `author_insertKey` and the rest). Callers
 //! allowed unsafe methods (localhost by default) keep the node's usual limits; every other
 //! caller gets these: a body of at most `--ipfs-upload-max-bytes`, and at most
-//! `--ipfs-uploads-per-minute` uploads per connection in any minute.
+//! `--ipfs-uploads-per-minute` uploads per connection in any minute. The upload endpoint
+//! ([`super::upload_endpoint`]) applies the same limits to callers from other hosts, counted
+//! per IP address.
 
 use std::{
 	collections::HashMap,
+	hash::Hash,
 	sync::Mutex,
 	time::{Duration, Instant},
 };
-
-use jsonrpsee::ConnectionId;
 
 /// How long a rate window lasts.
 const WINDOW: Duration = Duration::from_secs(60);
@@ -24,7 +25,7 @@ pub enum Refused {
 	/// The body is over the public upload size limit.
 	TooLarge { size: usize, max: usize },
 	/// The connection has used up its uploads for this minute.
-	TooMany { per_minute: u32 },
+	TooMany { per_minute: u32, per: &'static str },
 }
 
 impl std::fmt::Display for Refused {
@@ -34,44 +35,47 @@ impl std::fmt::Display for Refused {
 				f,
 				"the body is {size} bytes; this node accepts public uploads of at most {max} bytes"
 			),
-			Self::TooMany { per_minute } => write!(
+			Self::TooMany { per_minute, per } => write!(
 				f,
-				"this node accepts at most {per_minute} public uploads per connection per minute; try again later"
+				"this node accepts at most {per_minute} public uploads per {per} per minute; try again later"
 			),
 		}
 	}
 }
 
-/// The limits of public uploads, and how many each connection has used in its current minute.
-pub struct PublicUploads {
+/// The limits of public uploads, and how many each caller (a connection, an address: `K`)
+/// has used in its current minute.
+pub struct PublicUploads<K> {
 	max_bytes: usize,
 	per_minute: u32,
-	windows: Mutex<HashMap<Option<ConnectionId>, (Instant, u32)>>,
+	/// What a caller is, for messages: "connection", "address".
+	per: &'static str,
+	windows: Mutex<HashMap<K, (Instant, u32)>>,
 }
 
-impl PublicUploads {
-	/// Public uploads of at most `max_bytes`, `per_minute` per connection.
-	pub fn new(max_bytes: usize, per_minute: u32) -> Self {
-		Self { max_bytes, per_minute, windows: Mutex::new(HashMap::new()) }
+impl<K: Hash + Eq> PublicUploads<K> {
+	/// Public uploads of at most `max_bytes`, `per_minute` per caller (named `per`).
+	pub fn new(max_bytes: usize, per_minute: u32, per: &'static str) -> Self {
+		Self { max_bytes, per_minute, per, windows: Mutex::new(HashMap::new()) }
 	}
 
-	/// Admits an upload of `size` bytes from `connection` at `now`, or says why not. Calls
-	/// that arrive without a connection id share one allowance. A refused upload uses none.
-	pub fn admit(
-		&self,
-		connection: Option<ConnectionId>,
-		size: usize,
-		now: Instant,
-	) -> Result<(), Refused> {
+	/// The largest body a public upload may have.
+	pub fn max_bytes(&self) -> usize {
+		self.max_bytes
+	}
+
+	/// Admits an upload of `size` bytes from `caller` at `now`, or says why not. A refused
+	/// upload uses none of the allowance.
+	pub fn admit(&self, caller: K, size: usize, now: Instant) -> Result<(), Refused> {
 		if size > self.max_bytes {
 			return Err(Refused::TooLarge { size, max: self.max_bytes });
 		}
 		let mut windows = self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-		// Windows of closed connections end too: nothing grows without bound.
+		// Windows of callers gone quiet end too: nothing grows without bound.
 		windows.retain(|_, (start, _)| now.saturating_duration_since(*start) < WINDOW);
-		let (_, used) = windows.entry(connection).or_insert((now, 0));
+		let (_, used) = windows.entry(caller).or_insert((now, 0));
 		if *used >= self.per_minute {
-			return Err(Refused::TooMany { per_minute: self.per_minute });
+			return Err(Refused::TooMany { per_minute: self.per_minute, per: self.per });
 		}
 		*used = used.saturating_add(1);
 		Ok(())
@@ -80,17 +84,22 @@ impl PublicUploads {
 
 #[cfg(test)]
 mod tests {
+	use jsonrpsee::ConnectionId;
+
 	use super::*;
 
 	#[test]
 	fn each_connection_gets_its_allowance_per_minute_and_large_bodies_none() {
-		let uploads = PublicUploads::new(100, 2);
+		let uploads = PublicUploads::new(100, 2, "connection");
 		let (one, two) = (Some(ConnectionId(1)), Some(ConnectionId(2)));
 		let start = Instant::now();
 		assert_eq!(uploads.admit(one, 101, start), Err(Refused::TooLarge { size: 101, max: 100 }));
 		assert_eq!(uploads.admit(one, 100, start), Ok(()));
 		assert_eq!(uploads.admit(one, 1, start), Ok(()));
-		assert_eq!(uploads.admit(one, 1, start), Err(Refused::TooMany { per_minute: 2 }));
+		assert_eq!(
+			uploads.admit(one, 1, start),
+			Err(Refused::TooMany { per_minute: 2, per: "connection" })
+		);
 		assert_eq!(uploads.admit(two, 1, start), Ok(()), "another connection, its own allowance");
 		let later = start + WINDOW;
 		assert_eq!(uploads.admit(one, 1, later), Ok(()), "a new minute");

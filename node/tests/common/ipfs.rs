@@ -74,6 +74,12 @@ impl IpfsDaemon {
 			.hash
 	}
 
+	/// Every CID the daemon holds a recursive pin on.
+	pub async fn recursive_pins(&self) -> std::collections::BTreeSet<String> {
+		let pins = self.client().pin_ls(None, Some("recursive")).await.expect("pin/ls");
+		pins.keys.into_keys().collect()
+	}
+
 	/// Whether the daemon has `cid` pinned (`pin/ls`).
 	pub async fn is_pinned(&self, cid: &str) -> bool {
 		self.client().pin_ls(Some(cid), None).await.is_ok_and(|pins| !pins.keys.is_empty())
