@@ -1,0 +1,94 @@
+//! The allowance as the runtime spends it.
+//!
+//! This pallet keeps the books; it moves no funds for fees or item deposits itself. The
+//! runtime composes it with the rest: its transaction-payment adapter asks [`Pallet::spend_on_fee`]
+//! before it withdraws a sponsored account's fee from the sponsor (and gives back what the fee
+//! estimate over-charged with [`Pallet::refund_fee`]); its deposit `Consideration` asks
+//! [`Pallet::hold_for_deposit`] before it holds an item's deposit from the sponsor, and calls
+//! [`Pallet::release_deposit`] when the item goes. Each call either fits in what is left of the
+//! allowance and is recorded, or changes nothing: so the fees paid plus deposits held never
+//! pass the allowance, however many transactions a block carries (each is checked against the
+//! books as the block has left them, not against the state the pool validated them on).
+
+use frame_support::pallet_prelude::*;
+use sp_runtime::traits::{CheckedAdd, Saturating};
+
+use crate::{BalanceOf, Config, Error, Event, Pallet, Sponsorships};
+
+impl<T: Config> Pallet<T> {
+	/// The sponsor of `account`, if it has one.
+	pub fn sponsor_of(account: &T::AccountId) -> Option<T::AccountId> {
+		Sponsorships::<T>::get(account).map(|sponsorship| sponsorship.sponsor)
+	}
+
+	/// What the allowance of `account`'s sponsorship still covers, if it has one.
+	pub fn left(account: &T::AccountId) -> Option<BalanceOf<T>> {
+		Sponsorships::<T>::get(account).map(|sponsorship| sponsorship.left())
+	}
+
+	/// Records that the sponsor of `account` pays a fee of `fee`, and names the sponsor; or
+	/// refuses (`NotSponsored`, `AllowanceExceeded`) and changes nothing.
+	pub fn spend_on_fee(
+		account: &T::AccountId,
+		fee: BalanceOf<T>,
+	) -> Result<T::AccountId, DispatchError> {
+		Self::spend(account, fee, |sponsorship| &mut sponsorship.fees_paid)
+	}
+
+	/// Gives back to the allowance `amount` of a fee `sponsor` paid for `account` that the
+	/// transaction did not use. Nothing happens when the sponsorship has ended or changed
+	/// hands: the refund then goes to the sponsor's balance only.
+	pub fn refund_fee(account: &T::AccountId, sponsor: &T::AccountId, amount: BalanceOf<T>) {
+		Sponsorships::<T>::mutate(account, |sponsorship| match sponsorship {
+			Some(sponsorship) if sponsorship.sponsor == *sponsor => {
+				sponsorship.fees_paid = sponsorship.fees_paid.saturating_sub(amount)
+			},
+			_ => {},
+		})
+	}
+
+	/// Records that the sponsor of `account` holds a deposit of `amount` for one of its
+	/// items, and names the sponsor; or refuses (`NotSponsored`, `AllowanceExceeded`) and
+	/// changes nothing.
+	pub fn hold_for_deposit(
+		account: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<T::AccountId, DispatchError> {
+		Self::spend(account, amount, |sponsorship| &mut sponsorship.deposits_held)
+	}
+
+	/// Records that `sponsor` no longer holds a deposit of `amount` for `account`'s item: the
+	/// item went. A sponsorship that has ended, or that someone else now holds, is not
+	/// touched (the deposit goes back to whoever paid it, whatever the books say now).
+	pub fn release_deposit(account: &T::AccountId, sponsor: &T::AccountId, amount: BalanceOf<T>) {
+		Sponsorships::<T>::mutate(account, |sponsorship| match sponsorship {
+			Some(sponsorship) if sponsorship.sponsor == *sponsor => {
+				sponsorship.deposits_held = sponsorship.deposits_held.saturating_sub(amount)
+			},
+			_ => {},
+		})
+	}
+
+	/// Adds `amount` to the part of `account`'s sponsorship that `part` picks, if the
+	/// allowance covers it; emits `AllowanceSpent`.
+	fn spend(
+		account: &T::AccountId,
+		amount: BalanceOf<T>,
+		part: impl FnOnce(&mut crate::SponsorshipOf<T>) -> &mut BalanceOf<T>,
+	) -> Result<T::AccountId, DispatchError> {
+		let (sponsor, left) = Sponsorships::<T>::try_mutate(account, |sponsorship| {
+			let sponsorship = sponsorship.as_mut().ok_or(Error::<T>::NotSponsored)?;
+			ensure!(amount <= sponsorship.left(), Error::<T>::AllowanceExceeded);
+			let spent = part(sponsorship);
+			*spent = spent.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			Ok::<_, Error<T>>((sponsorship.sponsor.clone(), sponsorship.left()))
+		})?;
+		Self::deposit_event(Event::AllowanceSpent {
+			sponsor: sponsor.clone(),
+			account: account.clone(),
+			amount,
+			left,
+		});
+		Ok(sponsor)
+	}
+}

@@ -1,0 +1,82 @@
+//! A test runtime: System, Balances and Sponsorship, with a real hold-based deposit of
+//! 10 + 1 per byte for each sponsorship record.
+
+use crate as pallet_sponsorship;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::HoldConsideration, ConstU128, LinearStoragePrice},
+};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u128;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Sponsorship: pallet_sponsorship,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const SponsorshipHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Sponsorship(pallet_sponsorship::HoldReason::SponsorshipDeposit);
+}
+
+/// The record's deposit: 10 per item plus 1 per byte.
+pub type SponsorshipDeposit = LinearStoragePrice<ConstU128<10>, ConstU128<1>, Balance>;
+
+impl pallet_sponsorship::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Consideration =
+		HoldConsideration<AccountId, Balances, SponsorshipHoldReason, SponsorshipDeposit>;
+	type WeightInfo = ();
+}
+
+/// A sponsor.
+pub const ALICE: AccountId = 1;
+/// Another sponsor.
+pub const BOB: AccountId = 2;
+/// An account with too little to pay a record's deposit.
+pub const POOR: AccountId = 3;
+/// A brand-new key: no balance, not on chain.
+pub const NEWCOMER: AccountId = 10;
+pub const ENDOWMENT: Balance = 1_000_000;
+
+/// Test externalities with ALICE and BOB funded and POOR nearly empty.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(ALICE, ENDOWMENT), (BOB, ENDOWMENT), (POOR, 20)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test`, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Sponsorship::do_try_state().expect("pallet-sponsorship invariants hold");
+	});
+}
