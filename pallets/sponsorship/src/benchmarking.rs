@@ -15,6 +15,19 @@ fn funded_sponsor<T: Config>() -> T::AccountId {
 	payer
 }
 
+/// A sponsor and the new account it sponsors.
+fn sponsored<T: Config>() -> (T::AccountId, T::AccountId) {
+	let payer = funded_sponsor::<T>();
+	let account: T::AccountId = account("newcomer", 0, 0);
+	Pallet::<T>::sponsor(
+		RawOrigin::Signed(payer.clone()).into(),
+		account.clone(),
+		allowance::<T>(),
+	)
+	.expect("sponsored");
+	(payer, account)
+}
+
 /// An allowance any test currency can express.
 fn allowance<T: Config>() -> BalanceOf<T> {
 	BalanceOf::<T>::max_value() / 4u32.into()
@@ -37,14 +50,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn top_up() {
-		let payer = funded_sponsor::<T>();
-		let account: T::AccountId = account("newcomer", 0, 0);
-		Pallet::<T>::sponsor(
-			RawOrigin::Signed(payer.clone()).into(),
-			account.clone(),
-			allowance::<T>(),
-		)
-		.expect("sponsored");
+		let (payer, account) = sponsored::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(payer), account.clone(), allowance::<T>());
@@ -54,14 +60,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke() {
-		let payer = funded_sponsor::<T>();
-		let account: T::AccountId = account("newcomer", 0, 0);
-		Pallet::<T>::sponsor(
-			RawOrigin::Signed(payer.clone()).into(),
-			account.clone(),
-			allowance::<T>(),
-		)
-		.expect("sponsored");
+		let (payer, account) = sponsored::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(payer), account.clone());

@@ -39,12 +39,7 @@ impl<T: Config> Pallet<T> {
 	/// transaction did not use. Nothing happens when the sponsorship has ended or changed
 	/// hands: the refund then goes to the sponsor's balance only.
 	pub fn refund_fee(account: &T::AccountId, sponsor: &T::AccountId, amount: BalanceOf<T>) {
-		Sponsorships::<T>::mutate(account, |sponsorship| match sponsorship {
-			Some(sponsorship) if sponsorship.sponsor == *sponsor => {
-				sponsorship.fees_paid = sponsorship.fees_paid.saturating_sub(amount)
-			},
-			_ => {},
-		})
+		Self::give_back(account, sponsor, amount, |sponsorship| &mut sponsorship.fees_paid)
 	}
 
 	/// Records that the sponsor of `account` holds a deposit of `amount` for one of its
@@ -61,12 +56,7 @@ impl<T: Config> Pallet<T> {
 	/// item went. A sponsorship that has ended, or that someone else now holds, is not
 	/// touched (the deposit goes back to whoever paid it, whatever the books say now).
 	pub fn release_deposit(account: &T::AccountId, sponsor: &T::AccountId, amount: BalanceOf<T>) {
-		Sponsorships::<T>::mutate(account, |sponsorship| match sponsorship {
-			Some(sponsorship) if sponsorship.sponsor == *sponsor => {
-				sponsorship.deposits_held = sponsorship.deposits_held.saturating_sub(amount)
-			},
-			_ => {},
-		})
+		Self::give_back(account, sponsor, amount, |sponsorship| &mut sponsorship.deposits_held)
 	}
 
 	/// Adds `amount` to the part of `account`'s sponsorship that `part` picks, if the
@@ -90,5 +80,21 @@ impl<T: Config> Pallet<T> {
 			left,
 		});
 		Ok(sponsor)
+	}
+
+	/// Takes `amount` off the part of `account`'s sponsorship that `part` picks, if `sponsor`
+	/// still holds it.
+	fn give_back(
+		account: &T::AccountId,
+		sponsor: &T::AccountId,
+		amount: BalanceOf<T>,
+		part: impl FnOnce(&mut crate::SponsorshipOf<T>) -> &mut BalanceOf<T>,
+	) {
+		Sponsorships::<T>::mutate(account, |sponsorship| {
+			if let Some(sponsorship) = sponsorship.as_mut().filter(|s| s.sponsor == *sponsor) {
+				let spent = part(sponsorship);
+				*spent = spent.saturating_sub(amount);
+			}
+		})
 	}
 }
