@@ -7,7 +7,6 @@
 use std::{
 	collections::hash_map::RandomState,
 	hash::{BuildHasher, Hasher},
-	io::Cursor,
 	sync::{
 		atomic::{AtomicUsize, Ordering},
 		Arc,
@@ -27,7 +26,7 @@ use hyper_util::{
 	client::legacy::{connect::HttpConnector, Client},
 	rt::TokioExecutor,
 };
-use ipfs_api_backend_hyper::{request::Add, Error as IpfsError, IpfsApi, IpfsClient, TryFromUri};
+use ipfs_api_backend_hyper::{Error as IpfsError, IpfsApi, IpfsClient, TryFromUri};
 use ipfs_api_prelude::{ApiRequest, Backend};
 use serde::{Deserialize, Serialize};
 
@@ -123,6 +122,7 @@ fn added_cid(success: bool, answer: &[u8]) -> Result<Cid, ContentError> {
 	let last = text.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or_default();
 	let added = serde_json::from_str::<Added>(last)
 		.map_err(|e| ContentError::Daemon(format!("unexpected answer to add: {e}")))?;
+	// js-ipfs prints CIDv1 in base58btc, Kubo in base32: both parse to the same CID.
 	parse_cid(&added.hash).map_err(|e| ContentError::Daemon(format!("unexpected CID: {e}")))
 }
 
@@ -179,17 +179,13 @@ impl ContentStore {
 
 	/// Adds `body` as a CIDv1 file and pins it; returns its CID.
 	pub async fn add(&self, body: Vec<u8>) -> Result<Cid, ContentError> {
-		if body.len() > self.max_body {
-			return Err(ContentError::BodyTooLarge { size: body.len(), max: self.max_body });
-		}
-		let options = Add { pin: Some(true), cid_version: Some(1), ..Default::default() };
-		let added = self.bounded(self.client.add_with_options(Cursor::new(body), options)).await?;
-		// js-ipfs prints CIDv1 in base58btc, Kubo in base32: both parse to the same CID.
-		parse_cid(&added.hash).map_err(|e| ContentError::Daemon(format!("unexpected CID: {e}")))
+		let size = body.len() as u64;
+		let whole = stream::iter([Ok(Bytes::from(body))]);
+		self.add_streamed(whole, Some(size), self.max_body).await
 	}
 
-	/// Adds the body `chunks` yields as a CIDv1 file and pins it, as [`Self::add`] does, but
-	/// passes each chunk on to the daemon as it arrives instead of holding the whole body.
+	/// Adds the body `chunks` yields as a CIDv1 file and pins it, passing each chunk on to the
+	/// daemon as it arrives instead of holding the whole body; returns its CID.
 	/// `declared` is the size the sender announced, if it did; a body over `max` (or the
 	/// node's limit) is refused before the first byte when announced, and otherwise the
 	/// moment it passes the limit, which aborts the daemon's `add`.
