@@ -57,7 +57,7 @@ pub mod pallet {
 
 		/// The deposit ticket of a follow, priced by its storage footprint.
 		type Consideration: Consideration<Self::AccountId, Footprint>
-			+ DepositTicket<BalanceOf<Self>>;
+			+ DepositTicket<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -236,7 +236,7 @@ pub mod pallet {
 				);
 				*following.entry(follower.clone()).or_default() += 1;
 				*followers.entry(followee).or_default() += 1;
-				let amount = held.entry(follower).or_default();
+				let amount = held.entry(ticket.payer(&follower)).or_default();
 				*amount = amount.saturating_add(ticket.held());
 			}
 			for (followee, follower, ()) in Followers::<T>::iter() {

@@ -68,7 +68,7 @@ pub mod pallet {
 
 		/// The deposit ticket of a post, priced by its storage footprint.
 		type Consideration: Consideration<Self::AccountId, Footprint>
-			+ DepositTicket<BalanceOf<Self>>;
+			+ DepositTicket<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -528,7 +528,7 @@ pub mod pallet {
 				if let PostKind::Quote { of } = post.kind {
 					*quotes.entry(of).or_default() += 1;
 				}
-				let entry = held.entry(post.author.clone()).or_default();
+				let entry = held.entry(post.ticket.payer(&post.author)).or_default();
 				*entry = entry.saturating_add(post.ticket.held());
 				*per_author.entry(post.author.clone()).or_default() += 1;
 			}

@@ -16,15 +16,21 @@ pub trait PostsInspect<AccountId> {
 	fn post_author(id: PostId) -> Option<AccountId>;
 }
 
-/// A deposit ticket that can say how much it holds, so that `try_state` can check that the
-/// balance on hold equals the sum of the tickets stored next to the items.
-pub trait DepositTicket<Balance> {
+/// A deposit ticket that can say how much it holds and from whom, so that `try_state` can
+/// check that the balance on hold equals the sum of the tickets stored next to the items.
+pub trait DepositTicket<AccountId: Clone, Balance> {
 	/// The amount this ticket holds.
 	fn held(&self) -> Balance;
+
+	/// The account the amount is held from, for an item `owner` owns: the owner, unless
+	/// someone else paid (a sponsor, see `pallet-sponsorship`).
+	fn payer(&self, owner: &AccountId) -> AccountId {
+		owner.clone()
+	}
 }
 
 /// No deposit at all (tests, or a runtime that charges none).
-impl<Balance: Default> DepositTicket<Balance> for () {
+impl<AccountId: Clone, Balance: Default> DepositTicket<AccountId, Balance> for () {
 	fn held(&self) -> Balance {
 		Balance::default()
 	}
@@ -32,8 +38,9 @@ impl<Balance: Default> DepositTicket<Balance> for () {
 
 /// `HoldConsideration` keeps its amount private; its SCALE encoding is exactly that amount
 /// (the other field is a `PhantomData`), so decoding the encoding reads it back.
-impl<A, F, R, D, Fp> DepositTicket<F::Balance> for HoldConsideration<A, F, R, D, Fp>
+impl<A, F, R, D, Fp> DepositTicket<A, F::Balance> for HoldConsideration<A, F, R, D, Fp>
 where
+	A: Clone,
 	F: MutateHold<A>,
 	Self: Encode,
 {

@@ -60,7 +60,7 @@ pub mod pallet {
 
 		/// The deposit ticket of a profile, priced by its storage footprint.
 		type Consideration: Consideration<Self::AccountId, Footprint>
-			+ DepositTicket<BalanceOf<Self>>;
+			+ DepositTicket<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -321,12 +321,15 @@ pub mod pallet {
 		}
 
 		/// Checks the pallet's invariants: the counter equals the number of profiles, the
-		/// handle index and the profiles agree both ways, and each account's hold equals its
-		/// profile's deposit ticket.
+		/// handle index and the profiles agree both ways, and each account's hold equals the
+		/// profile deposit tickets it pays (its own, and those it sponsors).
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use sp_runtime::traits::Saturating;
+
 			let mut profiles = 0u32;
-			let mut held = alloc::collections::btree_map::BTreeMap::new();
+			let mut held: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> =
+				Default::default();
 			for (who, profile) in Profiles::<T>::iter() {
 				profiles += 1;
 				if let Some(handle) = &profile.handle {
@@ -335,7 +338,8 @@ pub mod pallet {
 						"a profile's handle is not indexed to it"
 					);
 				}
-				held.insert(who, profile.ticket.held());
+				let amount = held.entry(profile.ticket.payer(&who)).or_default();
+				*amount = amount.saturating_add(profile.ticket.held());
 			}
 			ensure!(profiles == Profiles::<T>::count(), "the profile counter is off");
 			for (handle, who) in AccountByHandle::<T>::iter() {

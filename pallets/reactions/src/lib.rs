@@ -66,7 +66,7 @@ pub mod pallet {
 
 		/// The deposit ticket of a reaction, priced by its storage footprint.
 		type Consideration: Consideration<Self::AccountId, Footprint>
-			+ DepositTicket<BalanceOf<Self>>;
+			+ DepositTicket<Self::AccountId, BalanceOf<Self>>;
 
 		/// Tells whether a post exists (the posts pallet, through `agora-primitives`).
 		type Posts: PostsInspect<Self::AccountId>;
@@ -248,7 +248,7 @@ pub mod pallet {
 			let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			for (post_id, who, reaction) in Reactions::<T>::iter() {
 				*counts.entry((post_id, reaction.kind)).or_default() += 1;
-				let amount = held.entry(who).or_default();
+				let amount = held.entry(reaction.ticket.payer(&who)).or_default();
 				*amount = amount.saturating_add(reaction.ticket.held());
 			}
 			let stored: BTreeMap<(PostId, ReactionKind), u32> = ReactionCounts::<T>::iter()

@@ -9,6 +9,9 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod budget;
+mod deposit;
+#[cfg(test)]
+mod deposit_tests;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -16,6 +19,7 @@ mod tests;
 mod types;
 pub mod weights;
 
+pub use deposit::SponsoredHold;
 pub use types::Sponsorship;
 pub use weights::WeightInfo;
 
@@ -64,7 +68,7 @@ pub mod pallet {
 
 		/// The sponsor's deposit for a sponsorship record, priced by its storage footprint.
 		type Consideration: Consideration<Self::AccountId, Footprint>
-			+ DepositTicket<BalanceOf<Self>>;
+			+ DepositTicket<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;

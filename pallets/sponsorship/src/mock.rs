@@ -1,5 +1,6 @@
 //! A test runtime: System, Balances and Sponsorship, with a real hold-based deposit of
-//! 10 + 1 per byte for each sponsorship record.
+//! 10 + 1 per byte for each sponsorship record, and a stand-in social pallet (`items`) whose
+//! items are paid for by [`ItemDeposit`], the sponsored deposit the real runtime uses.
 
 use crate as pallet_sponsorship;
 use frame_support::{
@@ -17,8 +18,28 @@ frame_support::construct_runtime!(
 		System: frame_system,
 		Balances: pallet_balances,
 		Sponsorship: pallet_sponsorship,
+		Items: items,
 	}
 );
+
+/// A stand-in for a social pallet: it only names the hold reason of its items' deposits.
+#[frame_support::pallet]
+pub mod items {
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {}
+
+	/// Why items hold funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// An item's deposit.
+		ItemDeposit,
+	}
+}
+
+impl items::Config for Test {}
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
@@ -37,6 +58,14 @@ parameter_types! {
 	pub const SponsorshipHoldReason: RuntimeHoldReason =
 		RuntimeHoldReason::Sponsorship(pallet_sponsorship::HoldReason::SponsorshipDeposit);
 }
+
+parameter_types! {
+	pub const ItemHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Items(items::HoldReason::ItemDeposit);
+}
+
+/// An item's deposit, held from the owner's sponsor when the allowance covers it.
+pub type ItemDeposit = pallet_sponsorship::SponsoredHold<Test, ItemHoldReason, SponsorshipDeposit>;
 
 /// The record's deposit: 10 per item plus 1 per byte.
 pub type SponsorshipDeposit = LinearStoragePrice<ConstU128<10>, ConstU128<1>, Balance>;
