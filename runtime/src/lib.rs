@@ -281,6 +281,8 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(12)]
+	pub type Sponsorship = pallet_sponsorship;
 	#[runtime::pallet_index(15)]
 	pub type Sudo = pallet_sudo;
 

@@ -6,13 +6,15 @@
 //! - [`keys`]: app keys (proxy) and social recovery;
 //! - [`collator`]: authorship, collator selection, session, Aura;
 //! - [`xcm`]: the XCM executor, pallet-xcm, XCMP and message queues;
-//! - [`social`]: the social pallets and their deposits.
+//! - [`social`]: the social pallets and their deposits;
+//! - [`sponsorship`]: sponsors paying fees and deposits for the accounts they sponsor.
 
 pub mod call_filter;
 pub mod collator;
 pub mod keys;
 pub mod monetary;
 pub mod social;
+pub mod sponsorship;
 pub mod system;
 pub mod xcm;
 

@@ -8,7 +8,7 @@ use frame_support::{
 use polkadot_runtime_common::SlowAdjustingFeeUpdate;
 
 use crate::{
-	Balance, Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	Balance, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	WeightToFee, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
 };
 
@@ -37,12 +37,13 @@ impl pallet_balances::Config for Runtime {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<Balances, ()>;
+	// Fees are burnt; a sponsor pays those of the accounts it sponsors.
+	type OnChargeTransaction = super::sponsorship::SponsoredFees;
 	type WeightToFee = WeightToFee;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	type FeeMultiplierUpdate = SlowAdjustingFeeUpdate<Self>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = super::sponsorship::SponsoredFeeWeight<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {

@@ -2,13 +2,16 @@
 //!
 //! Every stored item is paid for by a deposit held from its owner (not burnt, not paid to
 //! anyone) and released when the owner removes the item: one [`DEPOSIT_PER_ITEM`] per storage
-//! item plus [`DEPOSIT_PER_BYTE`] per byte. A post (record plus index entries, about 150
+//! item plus [`DEPOSIT_PER_BYTE`] per byte. A sponsored account's deposits are held from its
+//! sponsor instead, within the allowance, and go back to the sponsor
+//! (`pallet_sponsorship::SponsoredHold`, see [`super::sponsorship`]). A post (record plus index entries, about 150
 //! bytes) holds about 0.035 AGORA.
 
-use frame_support::{parameter_types, traits::fungible::HoldConsideration, traits::Footprint};
+use frame_support::{parameter_types, traits::Footprint};
+use pallet_sponsorship::SponsoredHold;
 use sp_runtime::traits::Convert;
 
-use crate::{AccountId, Balance, Balances, Runtime, RuntimeHoldReason, MICRO_UNIT, MILLI_UNIT};
+use crate::{Balance, Balances, Runtime, RuntimeHoldReason, MICRO_UNIT, MILLI_UNIT};
 
 /// Deposit per stored item: 0.01 AGORA.
 pub const DEPOSIT_PER_ITEM: Balance = 10 * MILLI_UNIT;
@@ -41,14 +44,14 @@ parameter_types! {
 impl pallet_profiles::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
-	type Consideration = HoldConsideration<AccountId, Balances, ProfileHoldReason, StorageDeposit>;
+	type Consideration = SponsoredHold<Runtime, ProfileHoldReason, StorageDeposit>;
 	type WeightInfo = crate::weights::pallet_profiles::WeightInfo<Runtime>;
 }
 
 impl pallet_posts::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
-	type Consideration = HoldConsideration<AccountId, Balances, PostHoldReason, StorageDeposit>;
+	type Consideration = SponsoredHold<Runtime, PostHoldReason, StorageDeposit>;
 	type WeightInfo = crate::weights::pallet_posts::WeightInfo<Runtime>;
 }
 
@@ -62,14 +65,14 @@ parameter_types! {
 impl pallet_follows::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
-	type Consideration = HoldConsideration<AccountId, Balances, FollowHoldReason, StorageDeposit>;
+	type Consideration = SponsoredHold<Runtime, FollowHoldReason, StorageDeposit>;
 	type WeightInfo = crate::weights::pallet_follows::WeightInfo<Runtime>;
 }
 
 impl pallet_reactions::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
-	type Consideration = HoldConsideration<AccountId, Balances, ReactionHoldReason, StorageDeposit>;
+	type Consideration = SponsoredHold<Runtime, ReactionHoldReason, StorageDeposit>;
 	// Reactions learn about posts only through `PostsInspect`.
 	type Posts = crate::Posts;
 	type WeightInfo = crate::weights::pallet_reactions::WeightInfo<Runtime>;
