@@ -28,6 +28,7 @@ const OPTIONS = {
   threshold: { type: 'string' },
   delay: { type: 'string' },
   heir: { type: 'string' },
+  allowance: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false }
 }
 

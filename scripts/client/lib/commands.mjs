@@ -6,6 +6,7 @@ import { bodyBytes, download, upload } from './content.mjs'
 import { UserError } from './errors.mjs'
 import { keyCommands } from './keys.mjs'
 import { recoveryCommands } from './recovery.mjs'
+import { sponsorshipCommands } from './sponsorship.mjs'
 
 function postId (text) {
   if (!/^\d+$/.test(text)) throw new UserError(`"${text}" is not a post id (a number)`)
@@ -211,6 +212,7 @@ export const commands = {
 
   ...keyCommands,
   ...recoveryCommands,
+  ...sponsorshipCommands,
 
   // The chain
   chain: {

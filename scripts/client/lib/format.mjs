@@ -10,6 +10,7 @@ export function formatResult (result) {
   if (result.kinds) return result.kinds.join('\n')
   if (result.keys) return formatKeys(result)
   if (result.friendGroups) return formatRecovery(result)
+  if ('sponsorship' in result) return formatSponsorship(result)
   if (result.reactors) {
     const lines = result.reactors.map(({ account, kind }) => `${kind.padEnd(9)} ${account}`)
     return [...lines, more(result.next)].filter(Boolean).join('\n')
@@ -95,5 +96,18 @@ function formatRecovery ({ account, block, friendGroups, attempts, heir }) {
     lines.push(`  open attempt (group ${a.group}) by ${a.initiator}: ${a.approvals}/${a.threshold} approvals, claimable at block ${a.claimableAt}`)
   }
   if (heir) lines.push(`  recovered: ${heir} acts for it (--as ${account})`)
+  return lines.join('\n')
+}
+
+function formatSponsorship ({ account, sponsorship, sponsors }) {
+  const lines = []
+  if (sponsorship) {
+    const { sponsor, allowance, feesPaid, depositsHeld, left } = sponsorship
+    lines.push(`${account} is sponsored by ${sponsor}`)
+    lines.push(`  allowance ${allowance.text}: fees paid ${feesPaid.text}, deposits held ${depositsHeld.text}, left ${left.text}`)
+  } else {
+    lines.push(`${account} is not sponsored: it pays for itself`)
+  }
+  if (sponsors.length > 0) lines.push(`${account} sponsors:`, ...sponsors.map((a) => `  ${a}`))
   return lines.join('\n')
 }

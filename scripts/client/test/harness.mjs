@@ -73,6 +73,14 @@ export async function startNetwork ({ ipfs = true } = {}) {
     stopIpfs: () => ipfsCtl('stop'),
     /** Signs and submits `tx` with `who`'s key, bypassing the CLI. */
     submitAs: (who, tx) => submit(api, tx, who.pair),
+    /** A brand-new key: no balance, not on chain; its secret and address. */
+    newKey () {
+      const suri = mnemonicGenerate()
+      const pair = keyring.addFromUri(suri)
+      return { suri, address: pair.address, pair }
+    },
+    /** //Alice's key, the dev chain's well-known funded account. */
+    alice: { suri: '//Alice', address: alice.address, pair: alice },
     /** A new account funded by //Alice with 1,000 AGORA; returns its secret and address. */
     async freshAccount () {
       const suri = mnemonicGenerate()

@@ -1,0 +1,178 @@
+// End-to-end: joining without tokens. //Alice sponsors a brand-new key with 1 AGORA; the key
+// (0 balance) sets a profile, posts, replies, follows and reacts through the CLI; Alice pays
+// exactly the fees and holds exactly the deposits; what the sponsorship does not cover is
+// refused at the pool; deposits go back to Alice; after `revoke` the key pays for itself.
+// Prints the costs it measured (the README's "Joining without tokens" table).
+
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+
+import { cliOn, startNetwork } from './harness.mjs'
+
+let net
+before(async () => { net = await startNetwork() })
+after(async () => { await net?.stop() })
+
+const { run, write, refused } = cliOn(() => net)
+const AGORA = 10n ** 12n
+
+/** Free and held (reserved) balance of `address`, and whether the account exists. */
+async function balances (address) {
+  const { data, providers, sufficients } = await net.api.query.system.account(address)
+  return {
+    free: data.free.toBigInt(),
+    held: data.reserved.toBigInt(),
+    exists: providers.toNumber() + sufficients.toNumber() > 0
+  }
+}
+
+/** Runs a CLI write as `who` and returns what it cost: the fee the signer's tx paid, and
+ *  what each account had put on hold or got back (`Held` / `Released` events). */
+async function costOf (args, who) {
+  const result = await write(args, who)
+  const events = result.events
+  const fee = events.filter((e) => e.section === 'transactionPayment' && e.method === 'TransactionFeePaid')
+    .reduce((sum, e) => sum + BigInt(e.data.actualFee), 0n)
+  const moved = (method) => events.filter((e) => e.section === 'balances' && e.method === method)
+    .reduce((sum, e) => sum + BigInt(e.data.amount), 0n)
+  return { fee, held: moved('Held'), released: moved('Released'), events }
+}
+
+function eventData (events, name) {
+  const [section, method] = name.split('.')
+  const found = events.find((e) => e.section === section && e.method === method)
+  assert.ok(found, `no ${name} among ${JSON.stringify(events.map((e) => `${e.section}.${e.method}`))}`)
+  return found.data
+}
+
+const agoraText = (planck) => (Number(planck) / 1e12).toFixed(6)
+
+test('a sponsored key with no AGORA posts, follows and reacts; the sponsor pays exactly that', async () => {
+  const alice = net.alice
+  const bob = await net.freshAccount()
+  const newcomer = net.newKey()
+  assert.equal((await balances(newcomer.address)).exists, false, 'a brand-new key')
+
+  // Before: the key cannot do anything.
+  assert.match(await refused(['post', 'hello?'], newcomer), /refused the transaction: .*(Inability to pay|Payment)/)
+
+  const beforeSponsor = await balances(alice.address)
+  await write(['sponsor', newcomer.address, '--allowance', '1'], alice, 'sponsorship.Sponsored')
+  const shown = (await run(['sponsorship', 'show', newcomer.address])).json
+  assert.equal(shown.sponsorship.sponsor, alice.address)
+  assert.equal(shown.sponsorship.left.planck, String(AGORA))
+  assert.ok((await run(['sponsorship', 'show', alice.address])).json.sponsors.includes(newcomer.address))
+
+  const before = await balances(alice.address)
+  const bobsPost = eventData((await write(['post', 'welcome!'], bob)).events, 'posts.PostCreated').postId
+  const costs = {}
+  const act = async (name, args) => {
+    const cost = await costOf(args, newcomer)
+    assert.ok(cost.fee > 0n, `${name} paid a fee`)
+    costs[name] = cost
+    return cost
+  }
+  await act('set a profile', ['profile', 'set', '{"name":"Newcomer"}'])
+  const post = await act('post', ['post', 'my first words on Agora'])
+  const postId = eventData(post.events, 'posts.PostCreated').postId
+  await act('reply', ['reply', String(bobsPost), 'thanks!'])
+  await act('follow', ['follow', bob.address])
+  await act('react', ['react', String(bobsPost), 'like'])
+
+  const fees = Object.values(costs).reduce((sum, c) => sum + c.fee, 0n)
+  const deposits = Object.values(costs).reduce((sum, c) => sum + c.held, 0n)
+  const afterActs = await balances(alice.address)
+  assert.equal(before.free - afterActs.free, fees + deposits, 'Alice paid exactly the fees and put exactly the deposits on hold')
+  assert.equal(afterActs.held - before.held, deposits, 'Alice holds exactly the deposits')
+  assert.deepEqual(await balances(newcomer.address), { free: 0n, held: 0n, exists: true }, 'the key still has nothing')
+  const books = (await run(['sponsorship', 'show', newcomer.address])).json.sponsorship
+  assert.equal(BigInt(books.feesPaid.planck), fees, 'the books count the fees')
+  assert.equal(BigInt(books.depositsHeld.planck), deposits, 'and the deposits')
+  assert.equal(BigInt(books.left.planck), AGORA - fees - deposits)
+
+  // Not covered: a transfer from the key is refused at the pool; nobody pays anything.
+  const aliceNow = await balances(alice.address)
+  await assert.rejects(
+    net.submitAs(newcomer, net.api.tx.balances.transferKeepAlive(bob.address, 1n)),
+    /refused the transaction: .*(Inability to pay|Payment)/)
+  assert.deepEqual(await balances(alice.address), aliceNow, 'the refused transfer cost Alice nothing')
+
+  // Deleting the post gives its deposit back to Alice.
+  const deleted = await costOf(['delete', String(postId)], newcomer)
+  assert.equal(deleted.released, costs.post.held, "the post's deposit is released")
+  const afterDelete = await balances(alice.address)
+  assert.equal(afterDelete.held, afterActs.held - costs.post.held, 'back from Alice\'s held balance')
+  assert.equal(afterDelete.free, afterActs.free + costs.post.held - deleted.fee, 'to her free balance, less the fee of the delete')
+
+  // Revoked: the key's social calls are refused until it holds AGORA of its own.
+  await write(['sponsor', 'revoke', newcomer.address], alice, 'sponsorship.Revoked')
+  assert.equal((await run(['sponsorship', 'show', newcomer.address])).json.sponsorship, null)
+  assert.match(await refused(['post', 'still there?'], newcomer), /refused the transaction: .*(Inability to pay|Payment)/)
+  const aliceAfterRevoke = await balances(alice.address)
+  await net.submitAs(alice, net.api.tx.balances.transferKeepAlive(newcomer.address, AGORA))
+  const own = await costOf(['post', 'paying my own way now'], newcomer)
+  const mine = await balances(newcomer.address)
+  assert.equal(mine.held, own.held, 'the key holds its own deposit')
+  assert.equal(mine.free, AGORA - own.fee - own.held, 'and paid its own fee')
+  const transferFee = aliceAfterRevoke.free - (await balances(alice.address)).free - AGORA
+  assert.ok(transferFee > 0n && transferFee < AGORA / 100n, 'Alice paid only the transfer, not the post')
+
+  // Costs measured in this run.
+  console.log('| action | fee (AGORA) | deposit held (AGORA) |')
+  console.log('|---|---|---|')
+  for (const [name, { fee, held }] of Object.entries(costs)) {
+    console.log(`| ${name} | ${agoraText(fee)} | ${agoraText(held)} |`)
+  }
+  console.log(`| delete the post | ${agoraText(deleted.fee)} | −${agoraText(deleted.released)} (back to the sponsor) |`)
+  const record = before.held - beforeSponsor.held
+  console.log(`| sponsor (the sponsor's own call) | ${agoraText(beforeSponsor.free - before.free - record)} | ${agoraText(record)} (the record, back at revoke) |`)
+})
+
+test('when the allowance runs out the next call is refused at the pool, and nothing passes the allowance', async () => {
+  const sponsor = await net.freshAccount()
+  const dave = net.newKey()
+  // Enough for one post and half the fee of the next.
+  const estimate = await net.api.tx.posts.createPost('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4')
+    .paymentInfo(sponsor.address)
+  const fee = estimate.partialFee.toBigInt()
+  const firstPost = await (async () => {
+    const probe = net.newKey()
+    await write(['sponsor', probe.address, '--allowance', '1'], sponsor)
+    return costOf(['post', 'how much is a post?'], probe)
+  })()
+  const allowance = firstPost.fee + firstPost.held + fee / 2n
+  const allowanceText = `${allowance / AGORA}.${(allowance % AGORA).toString().padStart(12, '0')}`
+  await write(['sponsor', dave.address, '--allowance', allowanceText], sponsor, 'sponsorship.Sponsored')
+
+  await write(['post', 'how much is a post?'], dave, 'posts.PostCreated')
+  const books = async () => (await run(['sponsorship', 'show', dave.address])).json.sponsorship
+  const left = BigInt((await books()).left.planck)
+  assert.ok(left < fee, `${left} left is less than a post's fee`)
+  const sponsorBefore = await balances(sponsor.address)
+  assert.match(await refused(['post', 'one more'], dave), /refused the transaction: .*(Inability to pay|Payment)/)
+  assert.deepEqual(await balances(sponsor.address), sponsorBefore, 'the refused post cost the sponsor nothing')
+  const after = await books()
+  assert.ok(BigInt(after.feesPaid.planck) + BigInt(after.depositsHeld.planck) <= BigInt(after.allowance.planck))
+
+  // A top-up makes room again.
+  await write(['sponsor', 'top-up', dave.address, '--allowance', '0.1'], sponsor, 'sponsorship.ToppedUp')
+  await write(['post', 'one more'], dave, 'posts.PostCreated')
+})
+
+test('sponsorship commands refuse bad input with a clear message and change nothing', async () => {
+  const sponsor = await net.freshAccount()
+  const someone = net.newKey()
+  assert.match(await refused(['sponsor', someone.address], sponsor), /--allowance needs an amount of AGORA/)
+  assert.match(await refused(['sponsor', someone.address, '--allowance', '0'], sponsor), /--allowance must be more than 0/)
+  assert.match(await refused(['sponsor', someone.address, '--allowance', '1.5x'], sponsor), /--allowance needs an amount/)
+  assert.match(await refused(['sponsor', sponsor.address, '--allowance', '1'], sponsor), /sponsorship\.CannotSponsorSelf/)
+  assert.match(await refused(['sponsor', 'revoke', someone.address], sponsor), /is not sponsored/)
+  assert.match(await refused(['sponsor', 'top-up', someone.address, '--allowance', '1'], sponsor), /sponsorship\.NotSponsored/)
+  assert.equal((await run(['sponsorship', 'show', someone.address])).json.sponsorship, null)
+
+  await write(['sponsor', someone.address, '--allowance', '1'], sponsor)
+  const other = await net.freshAccount()
+  assert.match(await refused(['sponsor', someone.address, '--allowance', '1'], other), /sponsorship\.AlreadySponsored/)
+  assert.match(await refused(['sponsor', 'revoke', someone.address], other), /sponsorship\.NotSponsor\b/)
+  assert.equal((await run(['sponsorship', 'show', someone.address])).json.sponsorship.sponsor, sponsor.address)
+})
