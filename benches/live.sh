@@ -4,6 +4,7 @@
 # benches/load/, and stops everything again.
 #
 #   benches/live.sh throughput [--block-time MS] [--posts N] [--accounts M]   # posts vs remarks
+#   benches/live.sh mix [--block-time MS] [--calls N] [--accounts M]          # Bluesky's mix vs remarks
 #   benches/live.sh state-growth [--items K]                                 # bytes per item
 #   benches/live.sh feed [--follows F] [--posts P]                           # feed page latency
 #   benches/live.sh content                                                  # upload latency
@@ -15,7 +16,7 @@ set -euo pipefail
 . "$(dirname "$0")/../scripts/env.sh"
 cd "$AGORA_ROOT"
 
-tool="${1:?usage: benches/live.sh throughput|state-growth|feed|content|pinning|smoke [options]}"
+tool="${1:?usage: benches/live.sh throughput|mix|state-growth|feed|content|pinning|smoke [options]}"
 shift
 block_time=1000
 ipfs_timeout=1000
@@ -77,6 +78,7 @@ url="ws://127.0.0.1:$rpc_port"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dev node sealing every ${block_time} ms: benches/live.sh $tool ${args[*]:-}"
 case "$tool" in
 	throughput) node benches/load/load.mjs --url "$url" --pid "$node_pid" "${args[@]}" ;;
+	mix) node benches/load/mix.mjs --url "$url" "${args[@]}" ;;
 	smoke) node benches/load/load.mjs --url "$url" --pid "$node_pid" --posts 40 --accounts 4 --timeout 120 ;;
 	state-growth) node benches/load/state-growth.mjs --url "$url" "${args[@]}" ;;
 	feed) node benches/load/feed.mjs --url "$url" "${args[@]}" ;;
