@@ -13,7 +13,7 @@ cd "$AGORA_ROOT"
 pallets=("$@")
 # The social pallets, and the polkadot-sdk pallets whose weights this runtime measures itself.
 [ ${#pallets[@]} -gt 0 ] || pallets=(
-	pallet_profiles pallet_posts pallet_follows pallet_reactions pallet_sponsorship pallet_proxy
+	pallet_profiles pallet_posts pallet_follows pallet_reactions pallet_messages pallet_sponsorship pallet_proxy
 	pallet_recovery pallet_xcm
 )
 steps="${STEPS:-50}"

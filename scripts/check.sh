@@ -13,7 +13,8 @@ phase "rustfmt" cargo fmt --all -- --check
 phase "clippy" cargo clippy --release --workspace --all-targets --locked -- -D warnings
 # The pallets' benchmarking code compiles only with runtime-benchmarks (as in "benchmark tests").
 phase "clippy runtime-benchmarks" cargo clippy --release --locked --all-targets \
-	-p pallet-profiles -p pallet-posts -p pallet-follows -p pallet-reactions -p pallet-sponsorship \
+	-p pallet-profiles -p pallet-posts -p pallet-follows -p pallet-reactions -p pallet-messages \
+	-p pallet-sponsorship \
 	--features runtime-benchmarks -- -D warnings
 # The try-runtime feature set compiles the runtime's try-runtime paths (TryRuntime API,
 # try_state hooks, the pallets' try-runtime code). Checked without a Wasm build: the native

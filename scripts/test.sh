@@ -16,7 +16,8 @@ phase "build tests" cargo test --release --workspace --locked --no-run
 phase "run tests" cargo test --release --workspace --locked --no-fail-fast
 # The pallets' benchmarks, run once each as tests (frame-benchmarking's test suites).
 phase "benchmark tests" cargo test --release --locked --no-fail-fast \
-	-p pallet-profiles -p pallet-posts -p pallet-follows -p pallet-reactions -p pallet-sponsorship \
+	-p pallet-profiles -p pallet-posts -p pallet-follows -p pallet-reactions -p pallet-messages \
+	-p pallet-sponsorship \
 	--features runtime-benchmarks
 # The command-line client and Polkadot.js apps' path, end to end against a real dev node and
 # IPFS daemon (node's built-in test runner prints the pass/fail summary).

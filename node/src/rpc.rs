@@ -73,7 +73,8 @@ where
 		+ pallet_posts_runtime_api::PostsApi<Block, AccountId, BlockNumber>
 		+ pallet_profiles_runtime_api::ProfilesApi<Block, AccountId, BlockNumber>
 		+ pallet_follows_runtime_api::FollowsApi<Block, AccountId>
-		+ pallet_reactions_runtime_api::ReactionsApi<Block, AccountId>,
+		+ pallet_reactions_runtime_api::ReactionsApi<Block, AccountId>
+		+ pallet_messages_runtime_api::MessagesApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool<Block = Block, Hash = <Block as sp_runtime::traits::Block>::Hash>
 		+ Sync
 		+ Send

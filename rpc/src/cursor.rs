@@ -13,6 +13,8 @@ pub enum CursorKind {
 	Posts = 1,
 	/// Pages of accounts (followers, following, reactors).
 	Accounts = 2,
+	/// Pages of an inbox, ordered by message id.
+	Messages = 3,
 }
 
 /// The longest cursor, in bytes: a tag and an account.

@@ -3,9 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use agora_primitives::{PostKind, PostView, ProfileView, ReactionKind};
+use agora_primitives::{
+	DmPolicy, KeyView, MailboxView, NoticeView, PostKind, PostView, ProfileView, ReactionKind,
+};
 use serde::{Deserialize, Serialize};
-use sp_core::crypto::{AccountId32, Ss58Codec};
+use sp_core::{
+	bytes::to_hex,
+	crypto::{AccountId32, Ss58Codec},
+};
 
 /// An account in SS58 form.
 pub fn account_text(account: &AccountId32) -> String {
@@ -155,4 +160,84 @@ pub struct FollowCountsJson {
 	pub following: u32,
 	/// Accounts that follow it.
 	pub followers: u32,
+}
+
+/// A DM policy's name: `anyone`, `following`, `nobody`.
+pub fn policy_name(policy: DmPolicy) -> String {
+	format!("{policy:?}").to_lowercase()
+}
+
+/// An account's mailbox: the key to encrypt messages to, and who may send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MailboxJson {
+	/// The current X25519 public key, hex.
+	pub key: String,
+	/// Its number.
+	pub key_id: u32,
+	/// The block it was published in.
+	pub published_at: u64,
+	/// `anyone`, `following` (only accounts this account follows) or `nobody`.
+	pub policy: String,
+}
+
+impl<B: Into<u64>> From<MailboxView<B>> for MailboxJson {
+	fn from(mailbox: MailboxView<B>) -> Self {
+		Self {
+			key: to_hex(&mailbox.key, false),
+			key_id: mailbox.key_id,
+			published_at: mailbox.published_at.into(),
+			policy: policy_name(mailbox.policy),
+		}
+	}
+}
+
+/// One of an account's message keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageKeyJson {
+	/// The X25519 public key, hex.
+	pub key: String,
+	/// Its number.
+	pub key_id: u32,
+	/// The block it was published in.
+	pub published_at: u64,
+	/// The block a newer key replaced it in; `null` for the current key.
+	pub retired_at: Option<u64>,
+}
+
+impl<B: Into<u64>> From<KeyView<B>> for MessageKeyJson {
+	fn from(key: KeyView<B>) -> Self {
+		Self {
+			key: to_hex(&key.key, false),
+			key_id: key.key_id,
+			published_at: key.published_at.into(),
+			retired_at: key.retired_at.map(Into::into),
+		}
+	}
+}
+
+/// A notice in an inbox: a message waiting at `envelope`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeJson {
+	/// The message's number.
+	pub id: u64,
+	/// The sender (SS58).
+	pub sender: String,
+	/// The envelope's CID.
+	pub envelope: String,
+	/// The block it was sent in.
+	pub sent_at: u64,
+}
+
+impl<B: Into<u64>> From<NoticeView<AccountId32, B>> for NoticeJson {
+	fn from(notice: NoticeView<AccountId32, B>) -> Self {
+		Self {
+			id: notice.id,
+			sender: account_text(&notice.sender),
+			envelope: notice.envelope.to_text(),
+			sent_at: notice.sent_at.into(),
+		}
+	}
 }

@@ -1,5 +1,6 @@
 //! The `social_*` JSON-RPC methods: a social network is read far more than it is written, so
-//! the node answers the common questions itself, from chain state, a page at a time, with no
+//! the node answers the common questions itself (and the metadata of private messages: keys, policies, inbox
+//! notices, never contents), from chain state, a page at a time, with no
 //! indexer in between.
 //!
 //! Every method reads at the block `at` (the best block when omitted), through the runtime
@@ -21,13 +22,14 @@ pub mod json;
 
 use std::{collections::BTreeMap, marker::PhantomData, sync::Arc};
 
-use agora_primitives::{BadPageSize, Page, PageSize, PostId, PostView};
+use agora_primitives::{BadPageSize, KeyId, MessageId, Page, PageSize, PostId, PostView};
 use jsonrpsee::{
 	core::{async_trait, RpcResult},
 	proc_macros::rpc,
 	types::ErrorObjectOwned,
 };
 use pallet_follows_runtime_api::FollowsApi;
+use pallet_messages_runtime_api::MessagesApi;
 use pallet_posts_runtime_api::PostsApi;
 use pallet_profiles_runtime_api::ProfilesApi;
 use pallet_reactions_runtime_api::ReactionsApi;
@@ -198,6 +200,44 @@ pub trait SocialApi<BlockHash> {
 		account: AccountId32,
 		at: Option<BlockHash>,
 	) -> RpcResult<Option<String>>;
+
+	/// `account`'s mailbox (the key to encrypt messages to, its number, the DM policy), or
+	/// `null` when it published no message key.
+	#[method(name = "social_mailbox")]
+	async fn mailbox(
+		&self,
+		account: AccountId32,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<MailboxJson>>;
+
+	/// `account`'s message key number `keyId` (current or earlier), or `null`.
+	#[method(name = "social_messageKey")]
+	async fn message_key(
+		&self,
+		account: AccountId32,
+		#[argument(rename = "keyId")] key_id: KeyId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<MessageKeyJson>>;
+
+	/// Notice `id` of `account`'s inbox (who sent which envelope when), or `null`.
+	#[method(name = "social_notice")]
+	async fn notice(
+		&self,
+		account: AccountId32,
+		id: MessageId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<NoticeJson>>;
+
+	/// A page of `account`'s inbox, newest first: who sent what envelope when. Contents are
+	/// encrypted on IPFS; only the recipient's client opens them.
+	#[method(name = "social_inbox")]
+	async fn inbox(
+		&self,
+		account: AccountId32,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<PageJson<NoticeJson>>;
 }
 
 /// The social query API served from a client whose blocks are `Block`, numbered by
@@ -263,7 +303,8 @@ where
 	C::Api: ProfilesApi<Block, AccountId32, BlockNumber>
 		+ PostsApi<Block, AccountId32, BlockNumber>
 		+ FollowsApi<Block, AccountId32>
-		+ ReactionsApi<Block, AccountId32>,
+		+ ReactionsApi<Block, AccountId32>
+		+ MessagesApi<Block, AccountId32, BlockNumber>,
 {
 	async fn profile(
 		&self,
@@ -446,6 +487,64 @@ where
 		self.run(at, move |client, at| {
 			let kind = client.runtime_api().reaction_of(at, id, account).map_err(runtime_error)?;
 			Ok(kind.map(reaction_name))
+		})
+		.await
+	}
+
+	async fn mailbox(
+		&self,
+		account: AccountId32,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<MailboxJson>> {
+		self.run(at, move |client, at| {
+			let found = client.runtime_api().mailbox(at, account).map_err(runtime_error)?;
+			Ok(found.map(Into::into))
+		})
+		.await
+	}
+
+	async fn message_key(
+		&self,
+		account: AccountId32,
+		key_id: KeyId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<MessageKeyJson>> {
+		self.run(at, move |client, at| {
+			let api = client.runtime_api();
+			let found = api.message_key(at, account, key_id).map_err(runtime_error)?;
+			Ok(found.map(Into::into))
+		})
+		.await
+	}
+
+	async fn notice(
+		&self,
+		account: AccountId32,
+		id: MessageId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<NoticeJson>> {
+		self.run(at, move |client, at| {
+			let found = client.runtime_api().notice(at, account, id).map_err(runtime_error)?;
+			Ok(found.map(Into::into))
+		})
+		.await
+	}
+
+	async fn inbox(
+		&self,
+		account: AccountId32,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<PageJson<NoticeJson>> {
+		let (before, limit) = paging::<MessageId>(CursorKind::Messages, cursor, limit)?;
+		self.run(at, move |client, at| {
+			let page = client.runtime_api().inbox(at, account, before, limit);
+			let page = page.map_err(runtime_error)?;
+			Ok(PageJson {
+				items: page.items.into_iter().map(Into::into).collect(),
+				next: page.next.map(|id| cursor::encode(CursorKind::Messages, &id)),
+			})
 		})
 		.await
 	}

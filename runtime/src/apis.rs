@@ -16,7 +16,10 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use agora_primitives::{Feed, Page, PostId, PostView, ProfileView, ReactionKind, MAX_FEED_SOURCES};
+use agora_primitives::{
+	Feed, KeyId, KeyView, MailboxView, MessageId, NoticeView, Page, PostId, PostView, ProfileView,
+	ReactionKind, MAX_FEED_SOURCES,
+};
 use xcm_runtime_apis::{
 	conversions::LocationToAccountHelper,
 	dry_run::{CallDryRunEffects, Error as XcmDryRunApiError, XcmDryRunEffects},
@@ -28,10 +31,10 @@ use crate::configs::xcm::{AgoraLocation, LocationToAccountId, XcmRouter, XcmTrad
 
 use crate::{
 	AccountId, AuraId, Balance, Block, BlockNumber, ConsensusHook, Executive, Follows,
-	InherentDataExt, Nonce, OriginCaller, ParachainInfo, ParachainSystem, PolkadotXcm, Posts,
-	Profiles, Reactions, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, BLOCK_PROCESSING_VELOCITY, RELAY_PARENT_OFFSET, SLOT_DURATION,
-	VERSION,
+	InherentDataExt, Messages, Nonce, OriginCaller, ParachainInfo, ParachainSystem, PolkadotXcm,
+	Posts, Profiles, Reactions, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, BLOCK_PROCESSING_VELOCITY, RELAY_PARENT_OFFSET,
+	SLOT_DURATION, VERSION,
 };
 
 impl_runtime_apis! {
@@ -271,6 +274,28 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Page<(AccountId, ReactionKind), AccountId> {
 			Page::sized(limit, |size| Reactions::reactors_page(post, after.as_ref(), size))
+		}
+	}
+
+	impl pallet_messages_runtime_api::MessagesApi<Block, AccountId, BlockNumber> for Runtime {
+		fn mailbox(who: AccountId) -> Option<MailboxView<BlockNumber>> {
+			Messages::mailbox(&who)
+		}
+
+		fn message_key(who: AccountId, key_id: KeyId) -> Option<KeyView<BlockNumber>> {
+			Messages::key(&who, key_id)
+		}
+
+		fn notice(who: AccountId, id: MessageId) -> Option<NoticeView<AccountId, BlockNumber>> {
+			Messages::notice(&who, id)
+		}
+
+		fn inbox(
+			who: AccountId,
+			before: Option<MessageId>,
+			limit: u32,
+		) -> Page<NoticeView<AccountId, BlockNumber>, MessageId> {
+			Page::sized(limit, |size| Messages::inbox_page(&who, before, size))
 		}
 	}
 

@@ -23,6 +23,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_posts, Posts]
 	[pallet_follows, Follows]
 	[pallet_reactions, Reactions]
+	[pallet_messages, Messages]
 	[pallet_sponsorship, Sponsorship]
 );
 

@@ -9,7 +9,8 @@
 //! already hold the new one).
 //!
 //! The social pallets name every CID they start or stop using in their events (an edit names
-//! both the new body and the replaced one), so events are all this needs.
+//! both the new body and the replaced one; a message's envelope is referenced while its inbox
+//! notice exists), so events are all this needs.
 
 use alloc::vec::Vec;
 
@@ -41,6 +42,7 @@ pub fn content_changes_of_encoded(events: &[u8]) -> Option<Vec<ContentChange>> {
 pub fn content_changes<'a>(
 	events: impl IntoIterator<Item = &'a RuntimeEvent>,
 ) -> Vec<ContentChange> {
+	use pallet_messages::Event as Messages;
 	use pallet_posts::Event as Posts;
 	use pallet_profiles::Event as Profiles;
 	use ContentChange::{Referenced, Released};
@@ -49,7 +51,8 @@ pub fn content_changes<'a>(
 	for event in events {
 		match event {
 			RuntimeEvent::Posts(Posts::PostCreated { content, .. })
-			| RuntimeEvent::Profiles(Profiles::ProfileCreated { metadata: content, .. }) => {
+			| RuntimeEvent::Profiles(Profiles::ProfileCreated { metadata: content, .. })
+			| RuntimeEvent::Messages(Messages::MessageSent { envelope: content, .. }) => {
 				changes.push(Referenced(content.clone()))
 			},
 			RuntimeEvent::Posts(Posts::PostEdited { content, previous, .. })
@@ -62,7 +65,8 @@ pub fn content_changes<'a>(
 				changes.push(Released(previous.clone()));
 			},
 			RuntimeEvent::Posts(Posts::PostDeleted { content: Some(content), .. })
-			| RuntimeEvent::Profiles(Profiles::ProfileRemoved { metadata: content, .. }) => {
+			| RuntimeEvent::Profiles(Profiles::ProfileRemoved { metadata: content, .. })
+			| RuntimeEvent::Messages(Messages::NoticeRemoved { envelope: content, .. }) => {
 				changes.push(Released(content.clone()))
 			},
 			_ => {},

@@ -323,6 +323,8 @@ mod runtime {
 	pub type Follows = pallet_follows;
 	#[runtime::pallet_index(53)]
 	pub type Reactions = pallet_reactions;
+	#[runtime::pallet_index(54)]
+	pub type Messages = pallet_messages;
 }
 
 cumulus_pallet_parachain_system::register_validate_block! {

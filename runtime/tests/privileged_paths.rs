@@ -32,8 +32,12 @@ fn delete_bobs_post() -> RuntimeCall {
 	RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id: POST })
 }
 
+/// Bob's message key, and the id of the message Charlie sent him.
+const BOB_KEY: [u8; 32] = [9; 32];
+const MESSAGE: u64 = 0;
+
 /// Bob's content: a profile with a handle, a post, a follow and a reaction, each holding a
-/// deposit from Bob.
+/// deposit from Bob; and his mailbox, with a block of Dave and a message from Charlie.
 fn bob_publishes() {
 	frame_system::Pallet::<Runtime>::set_block_number(1);
 	let bob = RuntimeOrigin::signed(bob());
@@ -59,11 +63,28 @@ fn bob_publishes() {
 		assert_ok!(call.dispatch(bob.clone()));
 	}
 	assert!(pallet_posts::Posts::<Runtime>::contains_key(POST));
+	let mailbox = [
+		RuntimeCall::Messages(pallet_messages::Call::publish_key { key: BOB_KEY }),
+		RuntimeCall::Messages(pallet_messages::Call::publish_key { key: [10; 32] }),
+		RuntimeCall::Messages(pallet_messages::Call::block {
+			sender: Sr25519Keyring::Dave.to_account_id(),
+		}),
+	];
+	for call in mailbox {
+		assert_ok!(call.dispatch(bob.clone()));
+	}
+	assert_ok!(RuntimeCall::Messages(pallet_messages::Call::send_message {
+		to: Sr25519Keyring::Bob.to_account_id(),
+		envelope: CID.to_vec().try_into().unwrap(),
+	})
+	.dispatch(RuntimeOrigin::signed(Sr25519Keyring::Charlie.to_account_id())));
 }
 
 /// The social pallets' whole state and every balance and hold.
 fn content_and_deposits() -> Vec<Vec<(Vec<u8>, Vec<u8>)>> {
-	["Profiles", "Posts", "Follows", "Reactions", "Balances"].map(pallet_storage).to_vec()
+	["Profiles", "Posts", "Follows", "Reactions", "Messages", "Balances"]
+		.map(pallet_storage)
+		.to_vec()
 }
 
 fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) -> Result<(), DispatchError> {
@@ -109,6 +130,18 @@ fn the_sudo_key_cannot_act_as_an_author() {
 				followee: Sr25519Keyring::Charlie.to_account_id(),
 			}),
 			RuntimeCall::Reactions(pallet_reactions::Call::unreact { post_id: POST }),
+			RuntimeCall::Messages(pallet_messages::Call::publish_key { key: [11; 32] }),
+			RuntimeCall::Messages(pallet_messages::Call::forget_key { key_id: 0 }),
+			RuntimeCall::Messages(pallet_messages::Call::set_policy {
+				policy: pallet_messages::DmPolicy::Anyone,
+			}),
+			RuntimeCall::Messages(pallet_messages::Call::unblock {
+				sender: Sr25519Keyring::Dave.to_account_id(),
+			}),
+			RuntimeCall::Messages(pallet_messages::Call::remove_notice {
+				to: bob(),
+				message_id: MESSAGE,
+			}),
 		];
 		for act in acts_of_bob {
 			assert_noop!(dispatch(sudo_as_bob(act.clone()), sudo_key()), filtered());

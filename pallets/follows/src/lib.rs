@@ -258,4 +258,13 @@ pub mod pallet {
 			Ok(())
 		}
 	}
+
+	/// Other pallets (private messages' "only accounts I follow") ask through
+	/// `agora_primitives::FollowsInspect`, one read.
+	#[deny(clippy::expect_used)]
+	impl<T: Config> agora_primitives::FollowsInspect<T::AccountId> for Pallet<T> {
+		fn is_following(follower: &T::AccountId, followee: &T::AccountId) -> bool {
+			Following::<T>::contains_key(follower, followee)
+		}
+	}
 }

@@ -11,8 +11,8 @@ use crate::Cid;
 /// One CID gaining or losing an on-chain reference.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub enum ContentChange {
-	/// A post, edit or profile started using the CID.
+	/// A post, edit, profile or message notice started using the CID.
 	Referenced(Cid),
-	/// An edit, delete or profile removal stopped using it.
+	/// An edit, delete, profile removal or notice removal stopped using it.
 	Released(Cid),
 }

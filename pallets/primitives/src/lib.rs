@@ -5,10 +5,11 @@
 //!   never bodies), with [`CidInput`] for call arguments;
 //! - [`PostId`]: how posts are numbered;
 //! - small traits through which pallets learn about each other without reading each other's
-//!   storage ([`PostsInspect`]), and [`DepositTicket`] to read back what a deposit ticket holds;
+//!   storage ([`PostsInspect`], [`FollowsInspect`]), and [`DepositTicket`] to read back what a deposit ticket holds;
 //! - what the social runtime APIs return, so that the runtime-API crates and the RPC depend on
 //!   this crate alone, never on the pallets: [`Page`] and the page-size rule ([`PageSize`]),
-//!   [`PostView`], [`PostKind`] and [`Feed`], [`ProfileView`] and [`Handle`], [`ReactionKind`];
+//!   [`PostView`], [`PostKind`] and [`Feed`], [`ProfileView`] and [`Handle`], [`ReactionKind`],
+//!   and the private-message types ([`MailboxView`], [`NoticeView`], [`DmPolicy`]);
 //! - the limits clients need ([`MAX_PAGE_SIZE`], [`MAX_FEED_SOURCES`], [`MIN_HANDLE_LEN`],
 //!   [`MAX_HANDLE_LEN`]), each defined once here and shown in the metadata as a constant of
 //!   the pallet it concerns;
@@ -21,6 +22,7 @@ extern crate alloc;
 
 mod cid;
 mod content;
+mod message;
 mod page;
 mod post;
 mod profile;
@@ -29,6 +31,7 @@ mod traits;
 
 pub use cid::*;
 pub use content::*;
+pub use message::*;
 pub use page::*;
 pub use post::*;
 pub use profile::*;

@@ -16,6 +16,12 @@ pub trait PostsInspect<AccountId> {
 	fn post_author(id: PostId) -> Option<AccountId>;
 }
 
+/// What other pallets may know about follows: whether one account follows another.
+pub trait FollowsInspect<AccountId> {
+	/// Whether `follower` follows `followee`.
+	fn is_following(follower: &AccountId, followee: &AccountId) -> bool;
+}
+
 /// A deposit ticket that can say how much it holds and from whom, so that `try_state` can
 /// check that the balance on hold equals the sum of the tickets stored next to the items.
 pub trait DepositTicket<AccountId: Clone, Balance> {

@@ -7,11 +7,13 @@
 //! - [`collator`]: authorship, collator selection, session, Aura;
 //! - [`xcm`]: the XCM executor, pallet-xcm, XCMP and message queues;
 //! - [`social`]: the social pallets and their deposits;
+//! - [`messages`]: private messages (keys, policies, inbox notices);
 //! - [`sponsorship`]: sponsors paying fees and deposits for the accounts they sponsor.
 
 pub mod call_filter;
 pub mod collator;
 pub mod keys;
+pub mod messages;
 pub mod monetary;
 pub mod social;
 pub mod sponsorship;

@@ -55,6 +55,7 @@ impl Contains<RuntimeCall> for SponsoredCalls {
 				| RuntimeCall::Posts(..)
 				| RuntimeCall::Follows(..)
 				| RuntimeCall::Reactions(..)
+				| RuntimeCall::Messages(..)
 		)
 	}
 }

@@ -4,6 +4,7 @@
 //! edit by hand: rerun the script after changing a pallet or its configuration.
 
 pub mod pallet_follows;
+pub mod pallet_messages;
 pub mod pallet_posts;
 pub mod pallet_profiles;
 pub mod pallet_proxy;
