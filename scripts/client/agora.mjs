@@ -49,11 +49,12 @@ function usage () {
   ].join('\n')
 }
 
-/** Finds the command named by the first one or two words. */
+/** Finds the command named by the first three, two or one words (the longest that names one). */
 function findCommand (words) {
-  const two = words.slice(0, 2).join(' ')
-  if (commands[two]) return { command: commands[two], args: words.slice(2) }
-  if (commands[words[0]]) return { command: commands[words[0]], args: words.slice(1) }
+  for (let n = 3; n >= 1; n--) {
+    const name = words.slice(0, n).join(' ')
+    if (words.length >= n && commands[name]) return { command: commands[name], args: words.slice(n) }
+  }
   return {}
 }
 

@@ -3,6 +3,7 @@
 
 import { account, need, send } from './base.mjs'
 import { bodyBytes, download, upload } from './content.mjs'
+import { dmCommands } from './dm.mjs'
 import { UserError } from './errors.mjs'
 import { keyCommands } from './keys.mjs'
 import { recoveryCommands } from './recovery.mjs'
@@ -213,6 +214,7 @@ export const commands = {
   ...keyCommands,
   ...recoveryCommands,
   ...sponsorshipCommands,
+  ...dmCommands,
 
   // The chain
   chain: {

@@ -11,6 +11,9 @@ export function formatResult (result) {
   if (result.keys) return formatKeys(result)
   if (result.friendGroups) return formatRecovery(result)
   if ('sponsorship' in result) return formatSponsorship(result)
+  if (result.messages) return formatMessages(result)
+  if (result.message) return formatMessage(result.message)
+  if (result.mailbox) return formatMailbox(result.mailbox)
   if (result.reactors) {
     const lines = result.reactors.map(({ account, kind }) => `${kind.padEnd(9)} ${account}`)
     return [...lines, more(result.next)].filter(Boolean).join('\n')
@@ -110,4 +113,26 @@ function formatSponsorship ({ account, sponsorship, sponsors }) {
   }
   if (sponsors.length > 0) lines.push(`${account} sponsors:`, ...sponsors.map((a) => `  ${a}`))
   return lines.join('\n')
+}
+
+function formatMessage (message) {
+  const written = message.writtenAt ? `, written ${message.writtenAt}` : ''
+  const body = message.error ? `[cannot be read: ${message.error}]` : message.text
+  return [
+    `message ${message.id} from ${message.sender} at block ${message.sentAt}${written}`,
+    ...body.split('\n').map((line) => `  ${line}`)
+  ].join('\n')
+}
+
+function formatMessages ({ messages, next }) {
+  if (messages.length === 0) return '(no messages)'
+  return [...messages.map(formatMessage), more(next)].filter(Boolean).join('\n\n')
+}
+
+function formatMailbox (mailbox) {
+  return [
+    `mailbox of ${mailbox.account}${mailbox.note ? ` (${mailbox.note})` : ''}`,
+    `  key ${mailbox.keyId}: ${mailbox.key} (published at block ${mailbox.publishedAt})`,
+    `  accepts messages from: ${mailbox.policy}`
+  ].join('\n')
 }

@@ -68,6 +68,9 @@ export async function startNetwork ({ ipfs = true } = {}) {
   return {
     url,
     api,
+    /** The node's database directory and the IPFS repository, for tests that inspect them. */
+    chainPath: join(dir, 'chain'),
+    ipfsPath: join(dir, 'ipfs'),
     /** A raw JSON-RPC call: `params` as given (an array, or an object of named parameters). */
     rpc: (method, params = []) => provider.send(method, params),
     stopIpfs: () => ipfsCtl('stop'),
