@@ -2,8 +2,10 @@
 # One command from a fresh machine to a running local dev chain:
 # installs what is missing, builds the node, starts the local IPFS daemon (scripts/ipfs.sh,
 # API on 127.0.0.1:5001) and `agora-node --dev` with RPC on ws://127.0.0.1:9944 and the upload
-# endpoint on http://127.0.0.1:9950/content, pinning what the chain publishes. Ctrl-C stops both. Extra arguments go to the node, e.g. `--base-path ./data` to keep the
-# chain across restarts, `--instant-seal`, or `--dev-block-time 1000`.
+# endpoint on http://127.0.0.1:9950/content, pinning what the chain publishes, and serves the
+# web app on http://127.0.0.1:8090 (AGORA_WEB_PORT). Ctrl-C stops all three. Extra arguments
+# go to the node, e.g. `--base-path ./data` to keep the chain across restarts, `--instant-seal`,
+# or `--dev-block-time 1000`.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$AGORA_ROOT"
@@ -11,12 +13,18 @@ cd "$AGORA_ROOT"
 phase "setup" bash scripts/setup.sh
 # The same build as scripts/test.sh (CI): one feature set, so nothing compiles twice.
 phase "build agora-node" cargo test --release --workspace --locked --no-run
+phase "build web app" bash -c 'npm ci --prefix web --ignore-scripts --no-audit --no-fund >/dev/null && cd web && node node_modules/vite/bin/vite.js build --logLevel warn'
 phase "start IPFS" bash scripts/ipfs.sh start
-trap 'bash scripts/ipfs.sh stop' EXIT
+web_port="${AGORA_WEB_PORT:-8090}"
+node web/serve.mjs --port "$web_port" &
+web_pid=$!
+trap 'kill "$web_pid" 2>/dev/null; bash scripts/ipfs.sh stop' EXIT
 
 cat <<MSG
 
-Agora dev chain starting. Open Polkadot.js apps:
+Agora dev chain starting. Open the web app:
+  http://127.0.0.1:${web_port}/
+or Polkadot.js apps:
   https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:9944
 Stop it with Ctrl-C.
 

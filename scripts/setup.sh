@@ -21,6 +21,7 @@ packages=(
 	curl              # the scripts' readiness checks on the node and the IPFS daemon
 	python3           # benches/live.sh picks free loopback ports with it
 	ca-certificates   # cargo, npm and rustup over TLS
+	chromium          # the web app's tests run in a real browser (web/test, playwright-core)
 )
 
 installed() {

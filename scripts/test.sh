@@ -9,6 +9,7 @@ cd "$AGORA_ROOT"
 phase "setup" bash scripts/setup.sh
 phase "install IPFS" bash scripts/ipfs.sh install
 phase "install client" npm ci --prefix scripts/client --ignore-scripts --no-audit --no-fund
+phase "install web app" npm ci --prefix web --ignore-scripts --no-audit --no-fund
 phase "fetch" cargo fetch --locked
 # Formatting, clippy with the workspace lints, and the try-runtime build (scripts/check.sh).
 phase "quality gates" bash scripts/check.sh
@@ -22,6 +23,9 @@ phase "benchmark tests" cargo test --release --locked --no-fail-fast \
 # The command-line client and Polkadot.js apps' path, end to end against a real dev node and
 # IPFS daemon (node's built-in test runner prints the pass/fail summary).
 phase "client tests" node --test --test-concurrency=1 scripts/client/test/
+# The web app in Debian's chromium against a real dev node and IPFS daemon (screenshots in
+# web/screenshots/).
+phase "web tests" node --test --test-concurrency=1 web/test/
 # A few dozen transactions through the throughput tool, so the benchmarks keep working.
 phase "benchmark smoke" bash benches/live.sh smoke
 # Agora on a local relay chain, when the relay binaries are installed (zombienet/README.md).
