@@ -1,5 +1,5 @@
-// Shared by the benchmark tools: funding accounts, signing many calls, submitting them all at
-// once and following blocks until each is included.
+// Shared by the benchmark tools: funding accounts, signing many calls, submitting them and
+// following blocks until each is included.
 
 import { mnemonicGenerate } from '@polkadot/util-crypto'
 
@@ -22,9 +22,21 @@ export async function fundAccounts (api, alice, keyring, count) {
   return accounts
 }
 
+/** How many submissions are in flight at once (see `includeAll`). */
+const SUBMIT_WINDOW = 1000
+/** How often the block walker asks for the best block, in milliseconds. */
+const POLL_MS = 200
+
 /**
- * Submits every signed extrinsic and follows new blocks until all are included or `timeoutS`
- * passes. Returns per-extrinsic latency and per-block counts.
+ * Submits every signed extrinsic and walks the new blocks, by number, until all are included or
+ * `timeoutS` passes. Returns per-extrinsic latency (from submission to the walker seeing its
+ * block) and per-block counts.
+ *
+ * Submissions go out in windows of `SUBMIT_WINDOW` in the given order (callers interleave
+ * accounts, nonces rising), each window after the previous one was accepted: so a transaction
+ * reaches the pool after the ones it depends on, and the pool's queue of future transactions
+ * (a few thousand) never fills, as it did when tens of thousands went out at once. Blocks are
+ * read by number rather than from a new-heads subscription, which a busy node may drop.
  */
 export async function includeAll (api, signed, timeoutS) {
   const pending = new Map() // hash -> submitted at
@@ -32,44 +44,48 @@ export async function includeAll (api, signed, timeoutS) {
   const perBlock = []
   let invalid = 0
   let lastInclusion = 0
-  let done
   let submittedAll = false
-  const finished = new Promise((resolve) => { done = resolve })
-  const unsubscribe = await api.rpc.chain.subscribeNewHeads(async (header) => {
-    const seen = now()
-    const block = await api.rpc.chain.getBlock(header.hash)
-    let mine = 0
-    for (const ext of block.block.extrinsics) {
-      const hash = ext.hash.toHex()
-      const at = pending.get(hash)
-      if (at === undefined) continue
-      pending.delete(hash)
-      latencies.push(seen - at)
-      mine++
+  let next = (await api.rpc.chain.getHeader()).number.toNumber() + 1
+  const deadline = now() + timeoutS * 1000
+
+  const walk = async () => {
+    while (!(submittedAll && pending.size === 0) && now() < deadline) {
+      const best = (await api.rpc.chain.getHeader()).number.toNumber()
+      for (; next <= best; next++) {
+        const block = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(next))
+        const seen = now()
+        let mine = 0
+        for (const ext of block.block.extrinsics) {
+          const at = pending.get(ext.hash.toHex())
+          if (at === undefined) continue
+          pending.delete(ext.hash.toHex())
+          latencies.push(seen - at)
+          mine++
+        }
+        if (mine > 0) {
+          perBlock.push(mine)
+          lastInclusion = seen
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS))
     }
-    if (mine > 0) {
-      perBlock.push(mine)
-      lastInclusion = seen
-    }
-    if (pending.size === 0 && submittedAll) done()
-  })
+  }
+  const walking = walk()
   const start = now()
-  await Promise.all(signed.map(async (ext) => {
-    const hash = ext.hash.toHex()
-    pending.set(hash, now())
-    try {
-      await api.rpc.author.submitExtrinsic(ext)
-    } catch {
-      pending.delete(hash)
-      invalid++
-    }
-  }))
+  for (let i = 0; i < signed.length; i += SUBMIT_WINDOW) {
+    await Promise.all(signed.slice(i, i + SUBMIT_WINDOW).map(async (ext) => {
+      const hash = ext.hash.toHex()
+      pending.set(hash, now())
+      try {
+        await api.rpc.author.submitExtrinsic(ext)
+      } catch {
+        pending.delete(hash)
+        invalid++
+      }
+    }))
+  }
   submittedAll = true
-  if (pending.size === 0) done()
-  const timer = setTimeout(done, timeoutS * 1000)
-  await finished
-  clearTimeout(timer)
-  unsubscribe()
+  await walking
   return { start, lastInclusion, latencies, perBlock, invalid, dropped: pending.size }
 }
 

@@ -6,7 +6,7 @@
 // and the last, which a burst only partly fills), and fails unless nothing was dropped or
 // invalid.
 //
-//   node benches/load/mix.mjs --url ws://127.0.0.1:9944 --calls 20000 --accounts 200
+//   node benches/load/mix.mjs --url ws://127.0.0.1:9944 --calls 14000 --remarks 40000 --accounts 400
 //
 // Every call is a new item that keeps every guarantee: each account reacts at most once to a
 // post (distinct seed posts), follows distinct accounts, and pays its deposits. The seed posts
@@ -29,6 +29,9 @@ const { values: opts } = parseArgs({
   options: {
     url: { type: 'string', default: 'ws://127.0.0.1:9944' },
     calls: { type: 'string', default: '20000' },
+    // remark_with_event calls (default: as many as mixed calls); a block holds about three
+    // times more of them, so ten full blocks of remarks need about three times the calls.
+    remarks: { type: 'string' },
     accounts: { type: 'string', default: '200' },
     timeout: { type: 'string', default: '900' },
     json: { type: 'boolean', default: false }
@@ -153,11 +156,12 @@ async function main () {
   const remarks = await Promise.all(remarkers.map(async (pair) => ({
     pair, nonce: (await api.rpc.system.accountNextIndex(pair.address)).toNumber()
   })))
-  const signedRemarks = Array.from({ length: total }, (_, i) => {
+  const remarkCount = Number(opts.remarks ?? total)
+  const signedRemarks = Array.from({ length: remarkCount }, (_, i) => {
     const sender = remarks[i % remarks.length]
     return sign(api, sender.pair, api.tx.system.remarkWithEvent(CID), sender.nonce++)
   })
-  const remark = perBlock(await includeAll(api, signedRemarks, Number(opts.timeout)), total)
+  const remark = perBlock(await includeAll(api, signedRemarks, Number(opts.timeout)), remarkCount)
   await api.disconnect()
 
   const report = { mix: { ...mix, calls: counts, landed: done, failed }, remark, ratio: Number((mix.meanFull / remark.meanFull).toFixed(3)) }
