@@ -4,7 +4,7 @@
 # benches/load/, and stops everything again.
 #
 #   benches/live.sh throughput [--block-time MS] [--posts N] [--accounts M]   # posts vs remarks
-#   benches/live.sh mix [--block-time MS] [--calls N] [--accounts M]          # Bluesky's mix vs remarks
+#   benches/live.sh mix [--block-time MS] [--calls N] [--remarks R] [--accounts M]  # Bluesky's mix vs remarks
 #   benches/live.sh state-growth [--items K]                                 # bytes per item
 #   benches/live.sh feed [--follows F] [--posts P]                           # feed page latency
 #   benches/live.sh content                                                  # upload latency
@@ -12,6 +12,8 @@
 #   benches/live.sh smoke                                                    # a few dozen txs (CI)
 #
 # The node binary is the one the test build produced ($AGORA_NODE, see scripts/env.sh).
+# AGORA_NODE_EXTRA adds arguments to the node, e.g. AGORA_NODE_EXTRA='--pool-type single-state'
+# (the mix's remark phase needs it: benches/README.md, "Write capacity").
 set -euo pipefail
 . "$(dirname "$0")/../scripts/env.sh"
 cd "$AGORA_ROOT"
@@ -43,6 +45,9 @@ cleanup() {
 trap cleanup EXIT
 
 node_extra=(--no-prometheus)
+# Word splitting intended: several arguments in one variable.
+# shellcheck disable=SC2206
+node_extra+=(${AGORA_NODE_EXTRA:-})
 if [ "$tool" = pinning ]; then
 	prometheus_port=$(free_port)
 	node_extra=(--ipfs-pin --ipfs-timeout "$ipfs_timeout" --prometheus-port "$prometheus_port")
