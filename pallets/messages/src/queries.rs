@@ -9,12 +9,21 @@ use agora_primitives::{KeyView, MailboxView, MessageId, NoticeView, Page, PageSi
 use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
-	from_newest_first, newest_first, Config, Inbox, KeyId, Mailboxes, Pallet, PreviousKeys,
+	from_newest_first, newest_first, Config, Inbox, KeyId, Mailboxes, NoticeOf, Pallet,
+	PreviousKeys,
 };
 
 /// A page of an inbox, newest first; the cursor is the last message's id.
 pub type InboxPage<T> =
 	Page<NoticeView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>, MessageId>;
+
+/// What a client sees of stored notice `id`: everything but the deposit ticket.
+fn notice_view<T: Config>(
+	id: MessageId,
+	notice: NoticeOf<T>,
+) -> NoticeView<T::AccountId, BlockNumberFor<T>> {
+	NoticeView { id, sender: notice.sender, envelope: notice.envelope, sent_at: notice.sent_at }
+}
 
 impl<T: Config> Pallet<T> {
 	/// `who`'s mailbox: the key to encrypt to and who may write, if `who` published a key.
@@ -50,12 +59,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		id: MessageId,
 	) -> Option<NoticeView<T::AccountId, BlockNumberFor<T>>> {
-		Inbox::<T>::get(who, newest_first(id)).map(|notice| NoticeView {
-			id,
-			sender: notice.sender,
-			envelope: notice.envelope,
-			sent_at: notice.sent_at,
-		})
+		Inbox::<T>::get(who, newest_first(id)).map(|notice| notice_view::<T>(id, notice))
 	}
 
 	/// The notices in `who`'s inbox, newest first, older than the message `before`.
@@ -71,12 +75,7 @@ impl<T: Config> Pallet<T> {
 			),
 			None => Inbox::<T>::iter_prefix(who),
 		}
-		.map(|(key, notice)| NoticeView {
-			id: from_newest_first(key),
-			sender: notice.sender,
-			envelope: notice.envelope,
-			sent_at: notice.sent_at,
-		});
+		.map(|(key, notice)| notice_view::<T>(from_newest_first(key), notice));
 		Page::take(notices, size, |last| last.id)
 	}
 }

@@ -1,4 +1,4 @@
-// What every command uses: its arguments, account arguments (SS58 or @handle), and sending a
+// What every command uses: its arguments, paging options, account arguments (SS58 or @handle), and sending a
 // signed call, for the signer or, with `--as`, for an account the signer may act for.
 
 import { actFor } from './acting.mjs'
@@ -10,6 +10,13 @@ export function need (args, index, name) {
   const value = args[index]
   if (value === undefined || value === '') throw new UserError(`missing ${name}`)
   return value
+}
+
+/** A read's paging options as the social_* RPC takes them: `[cursor, limit]` (null when absent). */
+export function pageArgs (ctx) {
+  const limit = ctx.options.limit
+  if (limit !== undefined && !/^\d+$/.test(limit)) throw new UserError(`--limit ${limit} is not a number`)
+  return [ctx.options.cursor ?? null, limit === undefined ? null : Number(limit)]
 }
 
 /** Signs and submits `tx`; with `--as`, for that account (see acting.mjs). */

@@ -1,7 +1,7 @@
 // Every command of the client: the social calls (signed, waiting for inclusion) and the reads
 // (through the node's social_* and content_* RPC, never by walking storage).
 
-import { account, need, send } from './base.mjs'
+import { account, need, pageArgs, send } from './base.mjs'
 import { bodyBytes, download, upload } from './content.mjs'
 import { dmCommands } from './dm.mjs'
 import { UserError } from './errors.mjs'
@@ -19,12 +19,6 @@ async function bodyCid (ctx, args, from) {
   if (ctx.options.cid) return ctx.options.cid
   const text = args.slice(from).join(' ')
   return upload(ctx.call, bodyBytes({ text, file: ctx.options.file }))
-}
-
-function pageArgs (ctx) {
-  const limit = ctx.options.limit
-  if (limit !== undefined && !/^\d+$/.test(limit)) throw new UserError(`--limit ${limit} is not a number`)
-  return [ctx.options.cursor ?? null, limit === undefined ? null : Number(limit)]
 }
 
 /** Fetches the bodies of `posts` (in parallel) into `body` / `bodyError`. */

@@ -9,7 +9,7 @@
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto'
 import { hexToU8a, u8aEq, u8aToHex } from '@polkadot/util'
 
-import { account, need, send } from './base.mjs'
+import { account, need, pageArgs, send } from './base.mjs'
 import { upload } from './content.mjs'
 import { EnvelopeError, accountSecret, messageKey, openEnvelope, sealEnvelope } from './envelope.mjs'
 import { UserError } from './errors.mjs'
@@ -39,12 +39,6 @@ async function me (ctx) {
 function messageId (text) {
   if (!/^\d+$/.test(text)) throw new UserError(`"${text}" is not a message id (a number)`)
   return Number(text)
-}
-
-function pageArgs (ctx) {
-  const limit = ctx.options.limit
-  if (limit !== undefined && !/^\d+$/.test(limit)) throw new UserError(`--limit ${limit} is not a number`)
-  return [ctx.options.cursor ?? null, limit === undefined ? null : Number(limit)]
 }
 
 /** Publishes message key `keyId` of the signer. */
