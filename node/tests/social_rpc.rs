@@ -174,6 +174,19 @@ async fn the_node_answers_social_queries_a_page_at_a_time() {
 		replies.push(created_id(&events));
 	}
 	assert_eq!(walk(&client, "social_thread", json!(root), 2).await, replies);
+	// Its quotes, listed apart from the replies.
+	let mut quotes = Vec::new();
+	for author in [Charlie, Bob, Eve] {
+		let events = call(
+			&client,
+			author,
+			RuntimeCall::Posts(pallet_posts::Call::quote { of: root, content: body() }),
+		)
+		.await;
+		quotes.push(created_id(&events));
+	}
+	assert_eq!(walk(&client, "social_quotes", json!(root), 2).await, quotes);
+	assert_eq!(walk(&client, "social_quotes", json!(replies[0]), 2).await, Vec::<u64>::new());
 	for (who, kind) in
 		[(Bob, pallet_reactions::ReactionKind::Love), (Eve, pallet_reactions::ReactionKind::Love)]
 	{
@@ -186,6 +199,7 @@ async fn the_node_answers_social_queries_a_page_at_a_time() {
 	}
 	let post = query(&client, "social_post", vec![json!(root)]).await;
 	assert_eq!(post["replies"], 3);
+	assert_eq!(post["quotes"], 3);
 	assert_eq!(post["reactions"], json!({ "love": 2 }));
 	assert_eq!(post["kind"], json!({ "type": "original" }));
 	assert_eq!(query(&client, "social_reactions", vec![json!(root)]).await, json!({ "love": 2 }));
@@ -238,6 +252,10 @@ async fn the_node_answers_social_queries_a_page_at_a_time() {
 	assert_eq!(
 		query_error(&client, "social_thread", vec![json!(root), json!("garbage")]).await,
 		7101
+	);
+	assert_eq!(
+		query_error(&client, "social_quotes", vec![json!(root), Value::Null, json!(0)]).await,
+		7102
 	);
 	assert_eq!(
 		query_error(&client, "social_feed", vec![json!(ss58(Dave)), Value::Null, json!(101)]).await,

@@ -33,7 +33,7 @@ use pallet_messages_runtime_api::MessagesApi;
 use pallet_posts_runtime_api::PostsApi;
 use pallet_profiles_runtime_api::ProfilesApi;
 use pallet_reactions_runtime_api::ReactionsApi;
-use sp_api::{ApiError, ProvideRuntimeApi};
+use sp_api::{ApiError, ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::AccountId32;
 use sp_runtime::traits::Block as BlockT;
@@ -119,6 +119,16 @@ pub trait SocialApi<BlockHash> {
 	/// A page of the direct replies to `id`, oldest first.
 	#[method(name = "social_thread")]
 	async fn thread(
+		&self,
+		id: PostId,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<PageJson<PostJson>>;
+
+	/// A page of the quotes of post `id`, oldest first.
+	#[method(name = "social_quotes")]
+	async fn quotes(
 		&self,
 		id: PostId,
 		cursor: Option<String>,
@@ -356,6 +366,31 @@ where
 		self.run(at, move |client, at| {
 			let page = client.runtime_api().replies(at, id, after, limit);
 			Ok(posts_page(page.map_err(runtime_error)?))
+		})
+		.await
+	}
+
+	async fn quotes(
+		&self,
+		id: PostId,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<PageJson<PostJson>> {
+		let (after, limit) = paging(CursorKind::Posts, cursor, limit)?;
+		self.run(at, move |client, at| {
+			let api = client.runtime_api();
+			// Runtimes before PostsApi version 2 kept no list of quotes.
+			let version = api
+				.api_version::<dyn PostsApi<Block, AccountId32, BlockNumber>>(at)
+				.map_err(runtime_error)?;
+			if version.unwrap_or_default() < 2 {
+				return Err(error(
+					error_code::RUNTIME,
+					"the runtime at this block lists no quotes (PostsApi before version 2)",
+				));
+			}
+			Ok(posts_page(api.quotes(at, id, after, limit).map_err(runtime_error)?))
 		})
 		.await
 	}

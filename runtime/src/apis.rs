@@ -213,6 +213,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_posts_runtime_api::PostsApi<Block, AccountId, BlockNumber> for Runtime {
 		fn post(id: PostId) -> Option<PostView<AccountId, BlockNumber>> {
 			Posts::post_view(id)
@@ -222,6 +223,12 @@ impl_runtime_apis! {
 			-> Page<PostView<AccountId, BlockNumber>, PostId>
 		{
 			Page::sized(limit, |size| Posts::replies_page(parent, after, size))
+		}
+
+		fn quotes(of: PostId, after: Option<PostId>, limit: u32)
+			-> Page<PostView<AccountId, BlockNumber>, PostId>
+		{
+			Page::sized(limit, |size| Posts::quotes_page(of, after, size))
 		}
 
 		fn author_posts(author: AccountId, before: Option<PostId>, limit: u32)

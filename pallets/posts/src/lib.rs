@@ -9,6 +9,9 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
+mod migration_tests;
+pub mod migrations;
+#[cfg(test)]
 mod mock;
 mod queries;
 #[cfg(test)]
@@ -52,7 +55,9 @@ pub mod pallet {
 		<T as Config>::Consideration,
 	>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// Version 1 added the [`Quotes`] index; [`crate::migrations::v1`] fills it for the quotes
+	/// published before.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -123,6 +128,11 @@ pub mod pallet {
 	/// replies stay, and so do their entries here.
 	#[pallet::storage]
 	pub type Replies<T: Config> = StorageDoubleMap<_, Twox64Concat, PostId, Identity, [u8; 8], ()>;
+
+	/// The quotes of each post, oldest first (see [`oldest_first`]). Like replies, a deleted
+	/// post's quotes stay, and so do their entries here. Complete from storage version 1.
+	#[pallet::storage]
+	pub type Quotes<T: Config> = StorageDoubleMap<_, Twox64Concat, PostId, Identity, [u8; 8], ()>;
 
 	/// Who reposted each post, and with which repost: one repost per account and post.
 	#[pallet::storage]
@@ -354,6 +364,7 @@ pub mod pallet {
 					});
 				},
 				PostKind::Quote { of } => {
+					Quotes::<T>::remove(of, oldest_first(post_id));
 					Self::mutate_counters(of, |target| {
 						target.quotes = target.quotes.saturating_sub(1)
 					});
@@ -420,6 +431,7 @@ pub mod pallet {
 						target.quotes = target.quotes.checked_add(1).ok_or(Error::<T>::Overflow)?;
 						Ok(())
 					})?;
+					Quotes::<T>::insert(of, oldest_first(post_id), ());
 				},
 			}
 
@@ -472,7 +484,7 @@ pub mod pallet {
 		}
 
 		/// The storage a post occupies: its record, its entry in the author index, and its
-		/// entry in the reply or repost index. The deposit is priced on this.
+		/// entry in the reply, quote or repost index. The deposit is priced on this.
 		pub fn footprint(
 			author: &T::AccountId,
 			content: Option<&Cid>,
@@ -486,8 +498,8 @@ pub mod pallet {
 				+ 4 * 4;
 			let author_index = author.encoded_size() + 8;
 			let (items, kind_index) = match kind {
-				PostKind::Original | PostKind::Quote { .. } => (2, 0),
-				PostKind::Reply { .. } => (3, 8 + 8),
+				PostKind::Original => (2, 0),
+				PostKind::Reply { .. } | PostKind::Quote { .. } => (3, 8 + 8),
 				PostKind::Repost { .. } => (3, 8 + author.encoded_size() + 8),
 			};
 			Footprint::from_parts(items, record + author_index + kind_index)
@@ -506,6 +518,8 @@ pub mod pallet {
 			let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			let mut per_author: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 			let mut quotes: BTreeMap<PostId, u32> = BTreeMap::new();
+			// Before the v1 migration has run, quotes are counted but not yet indexed.
+			let quotes_indexed = Pallet::<T>::on_chain_storage_version() >= 1;
 			for (id, post) in Posts::<T>::iter() {
 				posts += 1;
 				ensure!(id < next, "a post id is not below NextPostId");
@@ -527,6 +541,10 @@ pub mod pallet {
 				);
 				if let PostKind::Quote { of } = post.kind {
 					*quotes.entry(of).or_default() += 1;
+					ensure!(
+						!quotes_indexed || Quotes::<T>::contains_key(of, oldest_first(id)),
+						"a quote is missing from the quotes index"
+					);
 				}
 				let entry = held.entry(post.ticket.payer(&post.author)).or_default();
 				*entry = entry.saturating_add(post.ticket.held());
@@ -538,6 +556,16 @@ pub mod pallet {
 					quotes.get(&id).copied().unwrap_or_default() == post.quotes,
 					"a quote counter differs from the quotes that exist"
 				);
+			}
+			if quotes_indexed {
+				for (of, key, ()) in Quotes::<T>::iter() {
+					let quote = Posts::<T>::get(from_oldest_first(key))
+						.ok_or("a quote index entry points at a deleted post")?;
+					ensure!(
+						quote.kind == PostKind::Quote { of },
+						"a quote index entry points at a post that is not its quote"
+					);
+				}
 			}
 			for (author, count) in &per_author {
 				ensure!(

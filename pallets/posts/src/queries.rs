@@ -1,5 +1,5 @@
-//! Read-only queries behind `pallet-posts-runtime-api`: one post, a thread's replies, an
-//! author's posts and a merged feed of several authors, each a [`Page`] of at most a
+//! Read-only queries behind `pallet-posts-runtime-api`: one post, a thread's replies, a
+//! post's quotes, an author's posts and a merged feed of several authors, each a [`Page`] of at most a
 //! [`PageSize`] (the page-size rule is in `agora_primitives`).
 //!
 //! Every query walks an index in key order, starting just after its cursor, so a page costs
@@ -14,7 +14,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
 	from_newest_first, from_oldest_first, newest_first, oldest_first, Config, Pallet, Posts,
-	PostsByAuthor, Replies,
+	PostsByAuthor, Quotes, Replies,
 };
 
 /// A [`PostView`] of a runtime.
@@ -47,6 +47,18 @@ impl<T: Config> Pallet<T> {
 				Replies::<T>::hashed_key_for(parent, oldest_first(after)),
 			),
 			None => Replies::<T>::iter_key_prefix(parent),
+		};
+		Self::page_of(keys.map(from_oldest_first), size)
+	}
+
+	/// Quotes of `of`, oldest first, after the quote `after`.
+	pub fn quotes_page(of: PostId, after: Option<PostId>, size: PageSize) -> PostPage<T> {
+		let keys = match after {
+			Some(after) => Quotes::<T>::iter_key_prefix_from(
+				of,
+				Quotes::<T>::hashed_key_for(of, oldest_first(after)),
+			),
+			None => Quotes::<T>::iter_key_prefix(of),
 		};
 		Self::page_of(keys.map(from_oldest_first), size)
 	}

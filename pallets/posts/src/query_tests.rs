@@ -144,6 +144,36 @@ fn a_thread_lists_direct_replies_oldest_first_with_counters() {
 }
 
 #[test]
+fn a_posts_quotes_are_listed_oldest_first_and_a_deleted_quote_leaves_the_list() {
+	build_and_execute(|| {
+		let quoted = post(ALICE);
+		let other = post(BOB);
+		let mut quotes = Vec::new();
+		for i in 0..60 {
+			let who = if i % 2 == 0 { BOB } else { CHARLIE };
+			let id = NextPostId::<Test>::get();
+			assert_ok!(Posts::quote(RuntimeOrigin::signed(who), quoted, input(BODY)));
+			quotes.push(id);
+			reply(who, quoted); // replies are not quotes
+			if i % 7 == 0 {
+				assert_ok!(Posts::quote(RuntimeOrigin::signed(ALICE), other, input(BODY)));
+			}
+		}
+		let pages = all_pages(25, |after, size| Posts::quotes_page(quoted, after, size));
+		assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), vec![25, 25, 10]);
+		assert_eq!(pages.concat(), quotes, "quotes of this post only, oldest first");
+
+		let gone = quotes.remove(3);
+		assert_ok!(Posts::delete_post(RuntimeOrigin::signed(CHARLIE), gone));
+		assert_eq!(ids(&Posts::quotes_page(quoted, None, size(100))), quotes);
+		assert_eq!(Posts::post_view(quoted).map(|view| view.quotes), Some(59));
+		// The cursor of a deleted quote still works.
+		assert_eq!(ids(&Posts::quotes_page(quoted, Some(gone), size(2))), quotes[3..5].to_vec());
+		assert_eq!(Posts::quotes_page(999, None, size(10)), PostPage::<Test>::empty());
+	});
+}
+
+#[test]
 fn a_merged_page_interleaves_authors_newest_first_and_leaves_others_out() {
 	build_and_execute(|| {
 		let mut followed = Vec::new();

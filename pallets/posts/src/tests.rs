@@ -3,7 +3,7 @@
 
 use crate::{
 	mock::*, newest_first, oldest_first, Error, Event, HoldReason, NextPostId, PostCountByAuthor,
-	PostKind, Posts as PostRecords, PostsByAuthor, Replies, RepostOf,
+	PostKind, Posts as PostRecords, PostsByAuthor, Quotes, Replies, RepostOf,
 };
 use agora_primitives::{Cid, PostId, PostsInspect};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
@@ -178,6 +178,8 @@ fn quote_has_content_and_counts() {
 		// Quoting twice is allowed: each quote says something new.
 		assert_ok!(Posts::quote(signed(BOB), original, input(BODY)));
 		assert_eq!(PostRecords::<Test>::get(original).unwrap().quotes, 2);
+		assert!(Quotes::<Test>::contains_key(original, oldest_first(1)));
+		assert!(Quotes::<Test>::contains_key(original, oldest_first(2)));
 		assert_noop!(Posts::quote(signed(BOB), 99, input(BODY)), Error::<Test>::PostNotFound);
 	});
 }
@@ -278,6 +280,7 @@ fn deleting_replies_reposts_and_quotes_updates_counters() {
 		let counters = PostRecords::<Test>::get(original).unwrap();
 		assert_eq!((counters.replies, counters.reposts, counters.quotes), (0, 0, 0));
 		assert!(RepostOf::<Test>::get(original, BOB).is_none());
+		assert_eq!(Quotes::<Test>::iter_prefix(original).count(), 0);
 		// Reposting again after deleting the repost is allowed.
 		assert_ok!(Posts::repost(signed(BOB), original));
 	});

@@ -11,7 +11,9 @@
 //!   `sudo` carries.
 //!
 //! The one power left to Root is a runtime upgrade (`system.authorize_upgrade`,
-//! `set_code`): public on chain, and it must keep everyone's data (see the README).
+//! `set_code`): public on chain, and it must keep everyone's data (see the README). With it
+//! come `pallet-migrations`' Root calls, which steer the migrations an upgrade brings (resume,
+//! skip or restart one) and write no pallet's storage themselves.
 //! XCM `Transact` is held to the same filter (`SafeCallFilter` in [`super::xcm`]), and no XCM
 //! origin converts to Root. A governance pallet added later dispatches as Root past this filter
 //! too: it has to wrap its calls the way `sudo` is wrapped here.

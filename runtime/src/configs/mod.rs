@@ -2,6 +2,7 @@
 //!
 //! - [`call_filter`]: the calls no origin may dispatch (no privileged path to content);
 //! - [`system`]: frame-system, timestamp, parachain-system, parachain-info, weight reclaim;
+//! - [`migrations`]: multi-block storage migrations (pallet-migrations) and the ones to run;
 //! - [`monetary`]: balances, transaction payment, sudo;
 //! - [`keys`]: app keys (proxy) and social recovery;
 //! - [`collator`]: authorship, collator selection, session, Aura;
@@ -14,6 +15,7 @@ pub mod call_filter;
 pub mod collator;
 pub mod keys;
 pub mod messages;
+pub mod migrations;
 pub mod monetary;
 pub mod social;
 pub mod sponsorship;

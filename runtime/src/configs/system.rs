@@ -71,6 +71,8 @@ impl frame_system::Config for Runtime {
 	type SS58Prefix = SS58Prefix;
 	type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Self>;
 	type MaxConsumers = ConstU32<16>;
+	/// Storage migrations too large for one block run a step per block (see [`super::migrations`]).
+	type MultiBlockMigrator = crate::MultiBlockMigrations;
 }
 
 impl pallet_timestamp::Config for Runtime {

@@ -51,7 +51,7 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::Posts` (r:1 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::CounterForPosts` (r:1 w:1)
@@ -61,10 +61,10 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 	fn create_post() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `448`
-		//  Estimated: `3712`
-		// Minimum execution time: 84_326_000 picoseconds.
-		Weight::from_parts(135_432_000, 0)
-			.saturating_add(Weight::from_parts(0, 3712))
+		//  Estimated: `3730`
+		// Minimum execution time: 83_374_000 picoseconds.
+		Weight::from_parts(87_009_000, 0)
+			.saturating_add(Weight::from_parts(0, 3730))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -79,7 +79,7 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::CounterForPosts` (r:1 w:1)
 	/// Proof: `Posts::CounterForPosts` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `952`
 		//  Estimated: `6290`
-		// Minimum execution time: 104_996_000 picoseconds.
-		Weight::from_parts(159_898_000, 0)
+		// Minimum execution time: 102_883_000 picoseconds.
+		Weight::from_parts(107_010_000, 0)
 			.saturating_add(Weight::from_parts(0, 6290))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -107,20 +107,22 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::CounterForPosts` (r:1 w:1)
 	/// Proof: `Posts::CounterForPosts` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
 	/// Proof: `Posts::PostsByAuthor` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Posts::Quotes` (r:0 w:1)
+	/// Proof: `Posts::Quotes` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn quote() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `847`
 		//  Estimated: `6290`
-		// Minimum execution time: 98_146_000 picoseconds.
-		Weight::from_parts(108_632_000, 0)
+		// Minimum execution time: 99_328_000 picoseconds.
+		Weight::from_parts(103_984_000, 0)
 			.saturating_add(Weight::from_parts(0, 6290))
 			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(9))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Posts::Posts` (r:3 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -135,7 +137,7 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::CounterForPosts` (r:1 w:1)
 	/// Proof: `Posts::CounterForPosts` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostsByAuthor` (r:0 w:1)
@@ -144,8 +146,8 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1127`
 		//  Estimated: `8940`
-		// Minimum execution time: 106_959_000 picoseconds.
-		Weight::from_parts(116_153_000, 0)
+		// Minimum execution time: 105_196_000 picoseconds.
+		Weight::from_parts(109_123_000, 0)
 			.saturating_add(Weight::from_parts(0, 8940))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -155,16 +157,16 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
 	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn edit_post() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `769`
-		//  Estimated: `3712`
-		// Minimum execution time: 116_633_000 picoseconds.
-		Weight::from_parts(124_616_000, 0)
-			.saturating_add(Weight::from_parts(0, 3712))
+		//  Estimated: `3730`
+		// Minimum execution time: 115_812_000 picoseconds.
+		Weight::from_parts(120_009_000, 0)
+			.saturating_add(Weight::from_parts(0, 3730))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -173,7 +175,7 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
 	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Posts::PostCountByAuthor` (r:1 w:1)
@@ -188,8 +190,8 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1155`
 		//  Estimated: `6290`
-		// Minimum execution time: 88_501_000 picoseconds.
-		Weight::from_parts(120_929_000, 0)
+		// Minimum execution time: 86_168_000 picoseconds.
+		Weight::from_parts(89_884_000, 0)
 			.saturating_add(Weight::from_parts(0, 6290))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(9))

@@ -1,5 +1,5 @@
-//! Runtime API for reading posts: one post with its counters, a thread's replies, an author's
-//! posts and an account's home feed, each a bounded [`Page`].
+//! Runtime API for reading posts: one post with its counters, a thread's replies, a post's
+//! quotes, an author's posts and an account's home feed, each a bounded [`Page`].
 //!
 //! The types it returns live in `agora-primitives`, so this crate and its callers (the node's
 //! RPC) never depend on the pallet. The queries themselves live in `pallet-posts`
@@ -15,11 +15,18 @@ use codec::Codec;
 sp_api::decl_runtime_apis! {
 	/// Reading posts. `limit` follows the page-size rule of `agora_primitives::PageSize`: 1 to
 	/// `MAX_PAGE_SIZE` items; any other limit gets an empty page.
+	///
+	/// Version 2 added `quotes` (runtimes with pallet-posts storage version 1).
+	#[api_version(2)]
 	pub trait PostsApi<AccountId, BlockNumber> where AccountId: Codec, BlockNumber: Codec {
 		/// The post `id`, if it exists.
 		fn post(id: PostId) -> Option<PostView<AccountId, BlockNumber>>;
 		/// Direct replies to `parent`, oldest first, after the reply `after`.
 		fn replies(parent: PostId, after: Option<PostId>, limit: u32)
+			-> Page<PostView<AccountId, BlockNumber>, PostId>;
+		/// Quotes of `of`, oldest first, after the quote `after`.
+		#[api_version(2)]
+		fn quotes(of: PostId, after: Option<PostId>, limit: u32)
 			-> Page<PostView<AccountId, BlockNumber>, PostId>;
 		/// `author`'s posts, newest first, older than the post `before`.
 		fn author_posts(author: AccountId, before: Option<PostId>, limit: u32)
