@@ -115,3 +115,26 @@ export async function postList (app, posts, options) {
   if (posts.length === 0) return h('p', { class: 'muted' }, 'No posts yet.')
   return h('div', { class: 'posts' }, await Promise.all(posts.map((post) => postCard(app, post, options))))
 }
+
+/**
+ * A list of posts read a page at a time from the paged RPC `method` (`params` go before the
+ * cursor and limit), with a button for the next page while there is one.
+ */
+export async function pagedPosts (app, method, params, { className, more = 'More', empty = 'None yet.', onChange }) {
+  const list = h('div', { class: `paged ${className}` })
+  async function load (cursor) {
+    const page = await app.chain.call(method, [...params, cursor, 20])
+    if (!cursor && page.items.length === 0) {
+      list.append(h('p', { class: 'muted' }, empty))
+      return
+    }
+    list.append(await postList(app, page.items, { onChange }))
+    if (page.next) {
+      const button = h('button', { type: 'button', class: 'more' }, more)
+      button.addEventListener('click', () => busy(app, button, async () => { button.remove(); await load(page.next) }))
+      list.append(button)
+    }
+  }
+  await load(null)
+  return list
+}

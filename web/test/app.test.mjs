@@ -1,6 +1,7 @@
 // The web app in a real browser (Debian's chromium, driven by playwright-core) against a real
 // dev node and IPFS daemon: Alice sets a profile and handle and posts; Bob follows her, sees the
-// post in his feed, reacts, replies and opens the thread; Alice edits and deletes the post.
+// post in his feed, reacts, replies, quotes and opens the thread (replies and quotes listed
+// apart); Alice edits and deletes the post.
 // A body carrying HTML stays text; a refused call shows the pallet's own words. Screenshots of
 // the main pages go to web/screenshots/ (the README shows them).
 
@@ -110,7 +111,7 @@ test('Bob finds @alice, follows her, and sees her posts in his feed, as text', a
   await bob.screenshot({ path: `${screenshots}feed.png` })
 })
 
-test('Bob reacts, replies and opens the thread', async () => {
+test('Bob reacts, replies, quotes and opens the thread', async () => {
   await bob.selectOption(`${card(postId)} select[name=reaction]`, 'Love')
   await bob.click(`${card(postId)} button.react`)
   await status(bob, /Reaction saved/)
@@ -121,10 +122,22 @@ test('Bob reacts, replies and opens the thread', async () => {
   await bob.fill('textarea[name=reply]', 'Nice to meet you, Alice')
   await bob.click('.thread > form.composer button[type=submit]')
   await status(bob, /Reply posted/)
-  await bob.waitForSelector('.thread .posts .post .body')
-  assert.equal(await bob.textContent('.thread .posts .post .body'), 'Nice to meet you, Alice')
+  await bob.waitForSelector('.thread .replies .post .body')
+  assert.equal(await bob.textContent('.thread .replies .post .body'), 'Nice to meet you, Alice')
   assert.match(await bob.textContent('.reactors'), /love/)
   assert.match(await bob.textContent(`${card(postId)} .counts`), /1 replies/)
+  assert.match(await bob.textContent('.thread .quotes'), /Nobody quoted this post yet/)
+
+  // A quote shows under the post it quotes, apart from the replies.
+  await bob.click(`${card(postId)} button.quote`)
+  await bob.fill(`${card(postId)} textarea[name=quote]`, 'Everyone, meet Alice')
+  await bob.click(`${card(postId)} form.composer button[type=submit]`)
+  await status(bob, /Quote posted/)
+  await bob.waitForSelector('.thread .quotes .post .body')
+  assert.equal(await bob.textContent('.thread .quotes .post .body'), 'Everyone, meet Alice')
+  assert.match(await bob.textContent('.thread .quotes .post header'), new RegExp(`quoting #${postId}`))
+  assert.match(await bob.textContent(`${card(postId)} .counts`), /1 quotes/)
+  assert.equal(await bob.textContent('.thread .replies .post .body'), 'Nice to meet you, Alice')
   // The CID is there on demand.
   assert.equal(await bob.isVisible(`${card(postId)} .cid`), false)
   await bob.click(`${card(postId)} .actions button.link`)

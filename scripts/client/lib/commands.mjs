@@ -132,6 +132,14 @@ export const commands = {
       return { post: root, replies: page.items, next: page.next }
     }
   },
+  quotes: {
+    usage: 'quotes <post id> [--cursor C] [--limit N]',
+    run: async (ctx, args) => {
+      const id = postId(need(args, 0, 'post id'))
+      const page = await ctx.call('social_quotes', [id, ...pageArgs(ctx)])
+      return { quotes: await withBodies(ctx, page.items), next: page.next }
+    }
+  },
   posts: {
     usage: 'posts [account | @handle] [--cursor C] [--limit N]',
     run: async (ctx, args) => {

@@ -59,6 +59,9 @@ test('reply, quote, repost and thread', async () => {
   assert.equal(thread.post.quotes, 1)
   assert.equal(thread.post.reposts, 1)
   assert.deepEqual((await run(['show', String(quote)])).json.post.kind, { type: 'quote', of: root })
+  const quotes = (await run(['quotes', String(root)])).json
+  assert.deepEqual(quotes.quotes.map((q) => [q.id, q.body]), [[quote, 'look at this']])
+  assert.equal(quotes.next, null)
 })
 
 test('edit and delete own posts; editing someone else\'s post fails with the pallet error', async () => {
