@@ -116,8 +116,8 @@ type BenchmarkHostFunctions =
 ///
 /// `benchmark pallet` needs no special node: it runs the benchmarks compiled into the runtime
 /// Wasm passed with `--runtime` (a runtime built with `--features runtime-benchmarks`, see
-/// `benches/`), as `frame-omni-bencher` does. `benchmark block` needs a node built with
-/// `--features runtime-benchmarks`.
+/// `benches/`), as `frame-omni-bencher` does. `benchmark block` and `benchmark storage` need a
+/// node built with `--features runtime-benchmarks`.
 fn run_benchmark(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
 	let runner = cli.create_runner(cmd)?;
 	match cmd {
@@ -132,6 +132,16 @@ fn run_benchmark(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
 		BenchmarkCmd::Block(cmd) => runner.sync_run(|config| {
 			let partials = service::new_partial(&config)?;
 			cmd.run(partials.client)
+		}),
+		// The database of a chain this node ran (`--base-path`), read and written key by key:
+		// `benches/db-weights.sh` turns it into the runtime's `DbWeight`.
+		#[cfg(feature = "runtime-benchmarks")]
+		BenchmarkCmd::Storage(cmd) => runner.sync_run(|config| {
+			let partials = service::new_partial(&config)?;
+			let db = partials.backend.expose_db();
+			let storage = partials.backend.expose_storage();
+			let shared_trie_cache = partials.backend.expose_shared_trie_cache();
+			cmd.run(config, partials.client, db, storage, shared_trie_cache)
 		}),
 		BenchmarkCmd::Machine(cmd) => {
 			runner.sync_run(|config| cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()))

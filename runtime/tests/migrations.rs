@@ -13,7 +13,7 @@ use common::with_genesis_of;
 use frame_support::{
 	assert_ok,
 	migrations::MultiStepMigrator,
-	traits::{Get, GetStorageVersion, StorageVersion},
+	traits::{GetStorageVersion, StorageVersion},
 };
 use pallet_posts::{oldest_first, NextPostId, Pallet as Posts, Quotes};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
