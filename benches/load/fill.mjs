@@ -19,7 +19,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api'
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady, xxhashAsHex } from '@polkadot/util-crypto'
 
-import { fundAccounts, includeAll, now } from './lib.mjs'
+import { fundAccounts, includeAll, now, signOffline } from './lib.mjs'
 
 const CID = 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4'
 const KINDS = ['Like', 'Love', 'Upvote']
@@ -51,17 +51,6 @@ async function countItems (api) {
     }
   }
   return total
-}
-
-function sign (api, pair, call, nonce) {
-  return call.sign(pair, {
-    blockHash: api.genesisHash,
-    genesisHash: api.genesisHash,
-    era: 0,
-    nonce,
-    runtimeVersion: api.runtimeVersion,
-    signedExtensions: api.registry.signedExtensions
-  })
 }
 
 /** Calls of a chunk that failed in their block: `system.ExtrinsicFailed` events since `from`. */
@@ -99,12 +88,12 @@ async function main () {
       // the node drops a client that stops reading.
       await new Promise((resolve) => setImmediate(resolve))
       accounts.forEach((pair, a) => {
-        signed.push(sign(api, pair, api.tx.posts.createPost(CID), nonces[a]++))
-        signed.push(sign(api, pair, api.tx.follows.follow(accounts[(a + 1 + r) % count].address), nonces[a]++))
+        signed.push(signOffline(api, pair, api.tx.posts.createPost(CID), nonces[a]++))
+        signed.push(signOffline(api, pair, api.tx.follows.follow(accounts[(a + 1 + r) % count].address), nonces[a]++))
         // Round r reacts to a post of the rounds before (posts up to `firstPost` exist), a
         // different one each round: post (a + r) mod firstPost.
         if (firstPost > 0) {
-          signed.push(sign(api, pair, api.tx.reactions.react((a + r) % firstPost, KINDS[r % KINDS.length]), nonces[a]++))
+          signed.push(signOffline(api, pair, api.tx.reactions.react((a + r) % firstPost, KINDS[r % KINDS.length]), nonces[a]++))
         }
       })
     }

@@ -89,21 +89,25 @@ export async function includeAll (api, signed, timeoutS) {
   return { start, lastInclusion, latencies, perBlock, invalid, dropped: pending.size }
 }
 
+/** `call` signed offline by `pair` with `nonce` (immortal, genesis-anchored): no RPC round trip. */
+export function signOffline (api, pair, call, nonce) {
+  return call.sign(pair, {
+    blockHash: api.genesisHash,
+    genesisHash: api.genesisHash,
+    era: 0,
+    nonce,
+    runtimeVersion: api.runtimeVersion,
+    signedExtensions: api.registry.signedExtensions
+  })
+}
+
 /** Signs `perAccount` calls from each account with consecutive nonces. */
 export async function signCalls (api, accounts, perAccount, makeCall) {
   const signed = []
   for (const pair of accounts) {
     let nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber()
     for (let i = 0; i < perAccount; i++) {
-      // Signed offline (immortal, genesis-anchored): no RPC round trip per transaction.
-      signed.push(makeCall().sign(pair, {
-        blockHash: api.genesisHash,
-        genesisHash: api.genesisHash,
-        era: 0,
-        nonce: nonce++,
-        runtimeVersion: api.runtimeVersion,
-        signedExtensions: api.registry.signedExtensions
-      }))
+      signed.push(signOffline(api, pair, makeCall(), nonce++))
     }
   }
   // Interleave accounts so blocks see many senders, as with real users.

@@ -18,7 +18,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api'
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
 
-import { fundAccounts, includeAll } from './lib.mjs'
+import { fundAccounts, includeAll, signOffline } from './lib.mjs'
 
 const CID = 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4'
 /** Posts : reactions : follows per 360 calls. */
@@ -52,17 +52,6 @@ function plan (count) {
   return Array.from({ length: count }, (_, i) => pattern[i % total])
 }
 
-function sign (api, pair, call, nonce) {
-  return call.sign(pair, {
-    blockHash: api.genesisHash,
-    genesisHash: api.genesisHash,
-    era: 0,
-    nonce,
-    runtimeVersion: api.runtimeVersion,
-    signedExtensions: api.registry.signedExtensions
-  })
-}
-
 /** Signs the mixed workload: call i goes to account i mod N, so blocks see many senders. */
 async function signMix (api, accounts, firstPost, seedPosts, kinds) {
   const nonces = await Promise.all(accounts.map(async (pair) => (await api.rpc.system.accountNextIndex(pair.address)).toNumber()))
@@ -82,7 +71,7 @@ async function signMix (api, accounts, firstPost, seedPosts, kinds) {
       call = api.tx.follows.follow(accounts[(a + 1 + followed[a]++) % accounts.length].address)
     }
     counts[kind]++
-    return sign(api, accounts[a], call, nonces[a]++)
+    return signOffline(api, accounts[a], call, nonces[a]++)
   })
   if (Math.max(...reacted) > seedPosts) throw new Error('more reactions per account than seed posts: raise --calls/--accounts ratio')
   if (Math.max(...followed) >= accounts.length) throw new Error('more follows per account than accounts: use more --accounts')
@@ -143,7 +132,7 @@ async function main () {
   const firstPost = (await api.query.posts.nextPostId()).toNumber()
   const seedAuthor = accounts[0]
   let seedNonce = (await api.rpc.system.accountNextIndex(seedAuthor.address)).toNumber()
-  const seeds = Array.from({ length: seedPosts }, () => sign(api, seedAuthor, api.tx.posts.createPost(CID), seedNonce++))
+  const seeds = Array.from({ length: seedPosts }, () => signOffline(api, seedAuthor, api.tx.posts.createPost(CID), seedNonce++))
   const seeded = await includeAll(api, seeds, 300)
   if (seeded.dropped + seeded.invalid > 0) throw new Error('the seed posts did not all land')
 
@@ -159,7 +148,7 @@ async function main () {
   const remarkCount = Number(opts.remarks ?? total)
   const signedRemarks = Array.from({ length: remarkCount }, (_, i) => {
     const sender = remarks[i % remarks.length]
-    return sign(api, sender.pair, api.tx.system.remarkWithEvent(CID), sender.nonce++)
+    return signOffline(api, sender.pair, api.tx.system.remarkWithEvent(CID), sender.nonce++)
   })
   const remark = perBlock(await includeAll(api, signedRemarks, Number(opts.timeout)), remarkCount)
   await api.disconnect()
