@@ -15,6 +15,7 @@
 # it is there) instead of a temporary directory.
 set -euo pipefail
 . "$(dirname "$0")/../scripts/env.sh"
+. "$(dirname "$0")/node.sh"
 cd "$AGORA_ROOT"
 
 items=1000000
@@ -45,7 +46,6 @@ cleanup() {
 	return 0
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 if [ ! -f "$work/filled" ]; then
 	rpc_port=$(free_port)
@@ -60,12 +60,7 @@ if [ ! -f "$work/filled" ]; then
 		--pool-type single-state --no-prometheus --no-telemetry --no-mdns \
 		--no-hardware-benchmarks >"$work/node.log" 2>&1 &
 	node_pid=$!
-	for _ in $(seq 1 240); do
-		curl -fs -H 'Content-Type: application/json' -d '{"id":1,"jsonrpc":"2.0","method":"system_health"}' \
-			"http://127.0.0.1:$rpc_port" >/dev/null 2>&1 && break
-		kill -0 "$node_pid" 2>/dev/null || { tail -20 "$work/node.log"; exit 1; }
-		sleep 0.5
-	done
+	wait_for_rpc "$rpc_port" "$node_pid" "$work/node.log"
 	echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores: filling a dev chain to $items social items"
 	node benches/load/fill.mjs --url "ws://127.0.0.1:$rpc_port" --items "$items" --accounts "$accounts"
 	kill "$node_pid"

@@ -16,6 +16,7 @@
 # (the mix's remark phase needs it: benches/README.md, "Write capacity").
 set -euo pipefail
 . "$(dirname "$0")/../scripts/env.sh"
+. "$(dirname "$0")/node.sh"
 cd "$AGORA_ROOT"
 
 tool="${1:?usage: benches/live.sh throughput|mix|state-growth|feed|content|pinning|smoke [options]}"
@@ -32,7 +33,6 @@ while [ $# -gt 0 ]; do
 done
 
 [ -d benches/load/node_modules ] || npm ci --prefix benches/load --ignore-scripts --no-audit --no-fund >/dev/null
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 work="$(mktemp -d)"
 rpc_port=$(free_port)
 ipfs_port=$(free_port)
@@ -72,12 +72,7 @@ fi
 	"${node_extra[@]}" --no-telemetry --no-mdns --no-hardware-benchmarks \
 	--ipfs-api "http://127.0.0.1:$ipfs_port" >"$work/node.log" 2>&1 &
 node_pid=$!
-for _ in $(seq 1 240); do
-	curl -fs -H 'Content-Type: application/json' -d '{"id":1,"jsonrpc":"2.0","method":"system_health"}' \
-		"http://127.0.0.1:$rpc_port" >/dev/null 2>&1 && break
-	kill -0 "$node_pid" 2>/dev/null || { tail -20 "$work/node.log"; exit 1; }
-	sleep 0.5
-done
+wait_for_rpc "$rpc_port" "$node_pid" "$work/node.log"
 
 url="ws://127.0.0.1:$rpc_port"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dev node sealing every ${block_time} ms: benches/live.sh $tool ${args[*]:-}"

@@ -19,7 +19,7 @@ packages=(
 	pkg-config        # finds system libraries for -sys crates
 	git               # build metadata (agora-node --version) and the checkout itself
 	curl              # the scripts' readiness checks on the node and the IPFS daemon
-	python3           # benches/live.sh picks free loopback ports with it
+	python3           # the benchmark scripts pick free loopback ports with it (benches/node.sh)
 	ca-certificates   # cargo, npm and rustup over TLS
 	chromium          # the web app's tests run in a real browser (web/test, playwright-core)
 )
