@@ -2,19 +2,24 @@
 # Generates the runtime's weight files: runs each pallet's
 # frame-benchmarking v2 benchmarks inside the real runtime Wasm, built with
 # `--features runtime-benchmarks`, and writes runtime/src/weights/<pallet>.rs.
+# `overhead` measures what a block and a transaction cost before any call runs
+# (`benchmark overhead`: blocks of signed `System::remark` built and executed many times) and
+# writes runtime/src/weights/{block,extrinsic}_weights.rs.
 #
-#   benches/weights.sh                      # every pallet below, 50 steps, 20 repeats
+#   benches/weights.sh                      # every pallet below and the overhead, 50 steps, 20 repeats
 #   benches/weights.sh pallet_posts         # one pallet
+#   benches/weights.sh overhead             # the block and transaction overhead only
 #   STEPS=2 REPEAT=1 benches/weights.sh     # a quick smoke run (numbers not for use)
 set -euo pipefail
 . "$(dirname "$0")/../scripts/env.sh"
 cd "$AGORA_ROOT"
 
 pallets=("$@")
-# The social pallets, and the polkadot-sdk pallets whose weights this runtime measures itself.
+# The social pallets, the polkadot-sdk pallets and transaction extensions whose weights this
+# runtime measures itself, and the overhead.
 [ ${#pallets[@]} -gt 0 ] || pallets=(
 	pallet_profiles pallet_posts pallet_follows pallet_reactions pallet_messages pallet_sponsorship pallet_proxy
-	pallet_recovery pallet_xcm
+	pallet_recovery pallet_xcm frame_system frame_system_extensions cumulus_pallet_weight_reclaim overhead
 )
 steps="${STEPS:-50}"
 repeat="${REPEAT:-20}"
@@ -34,6 +39,16 @@ phase "build agora-node" cargo build --release --locked -p agora-node
 
 mkdir -p "$output_dir"
 for pallet in "${pallets[@]}"; do
+	if [ "$pallet" = overhead ]; then
+		phase "benchmark overhead" "$AGORA_NODE" benchmark overhead \
+			--runtime "$work/agora_runtime_benchmarks.wasm" \
+			--genesis-builder=runtime \
+			--genesis-builder-preset=development \
+			--wasm-execution=compiled \
+			--header benches/weight-header.txt \
+			--weight-path "$output_dir"
+		continue
+	fi
 	phase "benchmark $pallet" "$AGORA_NODE" benchmark pallet \
 		--runtime "$work/agora_runtime_benchmarks.wasm" \
 		--genesis-builder=runtime \

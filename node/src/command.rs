@@ -116,7 +116,8 @@ type BenchmarkHostFunctions =
 ///
 /// `benchmark pallet` needs no special node: it runs the benchmarks compiled into the runtime
 /// Wasm passed with `--runtime` (a runtime built with `--features runtime-benchmarks`, see
-/// `benches/`), as `frame-omni-bencher` does. `benchmark block` and `benchmark storage` need a
+/// `benches/`), as `frame-omni-bencher` does; `benchmark overhead` neither, it builds blocks
+/// with the Wasm passed with `--runtime`. `benchmark block` and `benchmark storage` need a
 /// node built with `--features runtime-benchmarks`.
 fn run_benchmark(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
 	let runner = cli.create_runner(cmd)?;
@@ -125,6 +126,14 @@ fn run_benchmark(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
 			// With `--runtime`, the Wasm and its genesis preset are all it needs.
 			let chain_spec = cmd.runtime.is_none().then_some(config.chain_spec);
 			cmd.run_with_spec::<HashingFor<agora_runtime::opaque::Block>, BenchmarkHostFunctions>(
+				chain_spec,
+			)
+		}),
+		// The per-block and per-extrinsic overhead (`benches/weights.sh overhead`): blocks of
+		// `System::remark` built and executed with the Wasm passed with `--runtime`.
+		BenchmarkCmd::Overhead(cmd) => runner.sync_run(|config| {
+			let chain_spec = cmd.params.runtime.is_none().then_some(config.chain_spec);
+			cmd.run_with_default_builder_and_spec::<agora_runtime::opaque::Block, BenchmarkHostFunctions>(
 				chain_spec,
 			)
 		}),

@@ -9,6 +9,7 @@ use crate::*;
 
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_message_queue, MessageQueue]
@@ -27,7 +28,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sponsorship, Sponsorship]
 );
 
-use frame_system_benchmarking::Pallet as SystemBench;
+use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
 use pallet_xcm::benchmarking::Pallet as PalletXcmBench;
 
 impl frame_system_benchmarking::Config for Runtime {

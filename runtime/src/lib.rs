@@ -51,7 +51,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use frame_support::weights::{
-	constants::{ExtrinsicBaseWeight, WEIGHT_REF_TIME_PER_SECOND},
+	constants::{
+		ExtrinsicBaseWeight as FrameReferenceExtrinsicBaseWeight, WEIGHT_REF_TIME_PER_SECOND,
+	},
 	Weight, WeightToFeeCoefficient, WeightToFeeCoefficients, WeightToFeePolynomial,
 };
 pub use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -124,10 +126,14 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-/// What the base weight of an extrinsic ([`ExtrinsicBaseWeight`]) costs: 0.1 milli-AGORA.
-/// The weight part of a fee scales linearly from there, so a call that weighs ten base
-/// extrinsics pays 1 milli-AGORA for its weight, next to its length fee
+/// What FRAME's reference base weight of an extrinsic ([`FrameReferenceExtrinsicBaseWeight`],
+/// 108,157 ns) costs: 0.1 milli-AGORA. The weight part of a fee scales linearly from there, so
+/// a call that weighs ten of it pays 1 milli-AGORA for its weight, next to its length fee
 /// ([`configs::monetary::TransactionByteFee`]). The README's fee table is printed by a test.
+///
+/// The yardstick is FRAME's fixed reference, not this chain's measured base weight
+/// ([`weights::extrinsic_weights`], what blocks are filled by): remeasuring the overhead on
+/// other hardware changes what a transaction weighs, not the price of a unit of weight.
 pub const FEE_PER_BASE_EXTRINSIC_WEIGHT: Balance = MILLI_UNIT / 10;
 
 /// Turns a weight into a fee at [`FEE_PER_BASE_EXTRINSIC_WEIGHT`] per base extrinsic weight
@@ -137,7 +143,7 @@ impl WeightToFeePolynomial for WeightToFee {
 	type Balance = Balance;
 	fn polynomial() -> WeightToFeeCoefficients<Self::Balance> {
 		let p = FEE_PER_BASE_EXTRINSIC_WEIGHT;
-		let q = Balance::from(ExtrinsicBaseWeight::get().ref_time());
+		let q = Balance::from(FrameReferenceExtrinsicBaseWeight::get().ref_time());
 		smallvec![WeightToFeeCoefficient {
 			degree: 1,
 			negative: false,

@@ -1,5 +1,6 @@
-//! What the common social calls cost, and that the fee follows its documented rate: the base
-//! weight of an extrinsic costs `FEE_PER_BASE_EXTRINSIC_WEIGHT` (0.1 milli-AGORA), every byte
+//! What the common social calls cost, and that the fee follows its documented rate: FRAME's
+//! reference base weight of an extrinsic (the yardstick of fees, not the chain's measured base
+//! weight) costs `FEE_PER_BASE_EXTRINSIC_WEIGHT` (0.1 milli-AGORA), every byte
 //! `TransactionByteFee` (10 micro-AGORA). Run with `--nocapture` for the README's fee table:
 //! `cargo test --release -p agora-runtime --test fees -- --nocapture`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -15,7 +16,9 @@ use codec::Encode;
 use common::signed_extrinsic;
 use frame_support::{
 	dispatch::GetDispatchInfo,
-	weights::{constants::ExtrinsicBaseWeight, WeightToFee as _},
+	weights::{
+		constants::ExtrinsicBaseWeight as FrameReferenceExtrinsicBaseWeight, WeightToFee as _,
+	},
 };
 use pallet_reactions::ReactionKind;
 use sp_keyring::Sr25519Keyring;
@@ -47,11 +50,12 @@ fn about(fee: Balance, expected: Balance) -> bool {
 }
 
 #[test]
-fn the_base_extrinsic_weight_costs_a_tenth_of_a_milli_agora() {
+fn the_reference_base_extrinsic_weight_costs_a_tenth_of_a_milli_agora() {
 	assert_eq!(FEE_PER_BASE_EXTRINSIC_WEIGHT, MILLI_UNIT / 10);
-	let base = WeightToFee::weight_to_fee(&ExtrinsicBaseWeight::get());
+	let base = WeightToFee::weight_to_fee(&FrameReferenceExtrinsicBaseWeight::get());
 	assert!(about(base, MILLI_UNIT / 10), "{base}");
-	let ten = WeightToFee::weight_to_fee(&ExtrinsicBaseWeight::get().saturating_mul(10));
+	let ten =
+		WeightToFee::weight_to_fee(&FrameReferenceExtrinsicBaseWeight::get().saturating_mul(10));
 	assert!(about(ten, MILLI_UNIT), "{ten}");
 }
 

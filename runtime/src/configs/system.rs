@@ -7,10 +7,7 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstU32, ConstU64},
-	weights::{
-		constants::{BlockExecutionWeight, ExtrinsicBaseWeight},
-		Weight,
-	},
+	weights::Weight,
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use polkadot_runtime_common::BlockHashCount;
@@ -18,6 +15,7 @@ use sp_version::RuntimeVersion;
 
 // `derive_impl` expects the aggregated runtime types in scope.
 use crate::{
+	weights::{block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight},
 	AccountId, Aura, Balance, Block, ConsensusHook, Hash, MessageQueue, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, XcmpQueue, AVERAGE_ON_INITIALIZE_RATIO,
 	MAXIMUM_BLOCK_WEIGHT, NORMAL_DISPATCH_RATIO, RELAY_PARENT_OFFSET, SS58_PREFIX, VERSION,
@@ -33,7 +31,8 @@ parameter_types! {
 		.build();
 
 	/// Normal transactions may use [`NORMAL_DISPATCH_RATIO`] of the block; operational ones
-	/// the rest, so that governance and fixes still fit into a full block.
+	/// the rest, so that governance and fixes still fit into a full block. A block's and a
+	/// transaction's fixed overhead are measured on this chain (`benches/overhead.sh`).
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
 		.base_block(BlockExecutionWeight::get())
 		.for_class(DispatchClass::all(), |weights| {
@@ -74,6 +73,12 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	/// Storage migrations too large for one block run a step per block (see [`super::migrations`]).
 	type MultiBlockMigrator = crate::MultiBlockMigrations;
+	/// `frame_system`'s own calls (remarks, code upgrades, storage edits by Root), measured in
+	/// this runtime (`benches/weights.sh frame_system`).
+	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
+	/// The nonce, era, genesis and weight checks every transaction goes through, measured in
+	/// this runtime (`benches/weights.sh frame_system_extensions`).
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
 impl pallet_timestamp::Config for Runtime {
@@ -85,7 +90,7 @@ impl pallet_timestamp::Config for Runtime {
 }
 
 impl cumulus_pallet_weight_reclaim::Config for Runtime {
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::cumulus_pallet_weight_reclaim::WeightInfo<Runtime>;
 }
 
 parameter_types! {
