@@ -14,6 +14,7 @@
 # The node binary is the one the test build produced ($AGORA_NODE, see scripts/env.sh).
 # AGORA_NODE_EXTRA adds arguments to the node, e.g. AGORA_NODE_EXTRA='--pool-type single-state'
 # (the mix's remark phase needs it: benches/README.md, "Write capacity").
+# AGORA_NODE_LOG=FILE keeps the node's log there (each block's authorship time and limit).
 set -euo pipefail
 . "$(dirname "$0")/../scripts/env.sh"
 . "$(dirname "$0")/node.sh"
@@ -39,6 +40,8 @@ ipfs_port=$(free_port)
 node_pid=""
 cleanup() {
 	[ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null || true
+	# AGORA_NODE_LOG=FILE keeps the node's log (block authorship times, pool messages).
+	[ -n "${AGORA_NODE_LOG:-}" ] && cp "$work/node.log" "$AGORA_NODE_LOG" 2>/dev/null || true
 	AGORA_IPFS_PATH="$work/ipfs" bash scripts/ipfs.sh stop >/dev/null 2>&1 || true
 	rm -rf "$work"
 }

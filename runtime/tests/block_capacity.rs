@@ -1,5 +1,5 @@
-//! How many `create_post` calls one block can carry, from the runtime's block limits and the
-//! generated weights, and which limit binds. This is the bound `CheckWeight` enforces before
+//! How many `create_post` calls, and how many calls of Bluesky's mix, one block can carry,
+//! from the runtime's block limits and the generated weights, and which limit binds. This is the bound `CheckWeight` enforces before
 //! dispatch, with each post charged its benchmarked worst case; storage-weight reclaim gives
 //! back the proof a post did not use after it ran, so live blocks can carry more. `benches/README.md` quotes the figures; run
 //! `cargo test --release -p agora-runtime --test block_capacity -- --nocapture` to see them.
@@ -8,14 +8,18 @@
 
 mod common;
 
-use agora_primitives::CidInput;
+use agora_primitives::{CidInput, ReactionKind};
 use agora_runtime::{
 	configs::{RuntimeBlockLength, RuntimeBlockWeights},
 	RuntimeCall, UncheckedExtrinsic,
 };
 use codec::Encode;
 use common::signed_extrinsic;
-use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+use frame_support::{
+	dispatch::{DispatchClass, GetDispatchInfo},
+	weights::Weight,
+};
+use sp_runtime::AccountId32;
 
 /// A signed `create_post` as a wallet would send it (a mortal era, the longest accepted CID).
 fn create_post_extrinsic() -> UncheckedExtrinsic {
@@ -61,4 +65,58 @@ fn a_block_carries_at_least_500_posts_before_reclaim() {
 		limit.proof_size(),
 	);
 	assert!(posts >= 500, "a 6 s block should carry at least 500 posts, carries {posts}");
+}
+
+/// What a signed call costs a block of the normal class: the call, its transaction extensions
+/// and the base extrinsic weight.
+fn block_weight_of(extrinsic: &UncheckedExtrinsic) -> Weight {
+	let normal_base = RuntimeBlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
+	extrinsic.get_dispatch_info().total_weight().saturating_add(normal_base)
+}
+
+/// Bluesky's November 2024 day (3 M posts, 18 M likes, 10 M follows) as calls per 360: the mix
+/// `benches/live.sh mix` sends. 2,160 of them per 6 s block is that day's average rate.
+#[test]
+fn the_bluesky_mix_fits_2160_calls_per_block_by_weight() {
+	let post = block_weight_of(&create_post_extrinsic());
+	let react =
+		block_weight_of(&signed_extrinsic(RuntimeCall::Reactions(pallet_reactions::Call::react {
+			post_id: 1,
+			kind: ReactionKind::Like,
+		})));
+	let follow =
+		block_weight_of(&signed_extrinsic(RuntimeCall::Follows(pallet_follows::Call::follow {
+			followee: AccountId32::new([7; 32]),
+		})));
+	let mix = [(post, 35u64), (react, 210), (follow, 115)];
+	let calls: u64 = mix.iter().map(|(_, n)| n).sum();
+	let total = mix
+		.iter()
+		.fold(Weight::zero(), |sum, (weight, n)| sum.saturating_add(weight.saturating_mul(*n)));
+	let average = Weight::from_parts(total.ref_time() / calls, total.proof_size() / calls);
+
+	let limit = RuntimeBlockWeights::get()
+		.get(DispatchClass::Normal)
+		.max_total
+		.expect("the normal class has a limit");
+	let by_ref_time = limit.ref_time() / average.ref_time();
+	let by_proof_size = limit.proof_size() / average.proof_size().max(1);
+	println!(
+		"charged per call (call + extensions + base extrinsic), ref_time ps / proof B:\n  \
+		 create_post {} / {}\n  react (new) {} / {}\n  follow {} / {}\n  mix 35:210:115 \
+		 average {} / {}\nmixed calls per block: {by_ref_time} by ref_time, {by_proof_size} by \
+		 proof size before reclaim",
+		post.ref_time(),
+		post.proof_size(),
+		react.ref_time(),
+		react.proof_size(),
+		follow.ref_time(),
+		follow.proof_size(),
+		average.ref_time(),
+		average.proof_size(),
+	);
+	assert!(
+		by_ref_time >= 2_160,
+		"a 6 s block should have room for 2,160 mixed calls by weight, has {by_ref_time}"
+	);
 }
