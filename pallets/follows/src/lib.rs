@@ -28,7 +28,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::{decrement_or_remove, DepositTicket};
+	use agora_primitives::{decrement_or_remove, other_payer_weight, DepositTicket};
 	use codec::MaxEncodedLen;
 	use frame_support::{
 		pallet_prelude::*,
@@ -193,7 +193,7 @@ pub mod pallet {
 		/// # Errors
 		/// `NotFollowing`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::unfollow())]
+		#[pallet::weight(T::WeightInfo::unfollow().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn unfollow(origin: OriginFor<T>, followee: T::AccountId) -> DispatchResult {
 			let follower = ensure_signed(origin)?;
 			let ticket =

@@ -34,7 +34,9 @@ pub trait BenchmarkHelper<AccountId> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::{decrement_or_remove, Cid, CidInput, DepositTicket, FollowsInspect};
+	use agora_primitives::{
+		decrement_or_remove, other_payer_weight, Cid, CidInput, DepositTicket, FollowsInspect,
+	};
 	use codec::MaxEncodedLen;
 	use frame_support::{
 		pallet_prelude::*,
@@ -337,7 +339,7 @@ pub mod pallet {
 		/// # Errors
 		/// `KeyNotFound`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::forget_key())]
+		#[pallet::weight(T::WeightInfo::forget_key().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn forget_key(origin: OriginFor<T>, key_id: KeyId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let previous = PreviousKeys::<T>::take(&who, key_id).ok_or(Error::<T>::KeyNotFound)?;
@@ -396,7 +398,7 @@ pub mod pallet {
 		/// # Errors
 		/// `NotBlocked`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::unblock())]
+		#[pallet::weight(T::WeightInfo::unblock().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn unblock(origin: OriginFor<T>, sender: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let ticket = Blocked::<T>::take(&who, &sender).ok_or(Error::<T>::NotBlocked)?;
@@ -463,7 +465,7 @@ pub mod pallet {
 		/// # Errors
 		/// `NoticeNotFound`, `NotAllowed`, `NotExpired`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::remove_notice())]
+		#[pallet::weight(T::WeightInfo::remove_notice().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn remove_notice(
 			origin: OriginFor<T>,
 			to: T::AccountId,

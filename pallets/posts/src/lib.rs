@@ -34,7 +34,7 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use agora_primitives::{
-		decrement_or_remove, Cid, CidInput, DepositTicket, PostId, PostsInspect,
+		decrement_or_remove, other_payer_weight, Cid, CidInput, DepositTicket, PostId, PostsInspect,
 	};
 	use codec::{Encode, MaxEncodedLen};
 	use frame_support::{
@@ -305,7 +305,7 @@ pub mod pallet {
 		/// `InvalidCid`, `PostNotFound`, `NotAuthor`, `NotEditable`, `ContentUnchanged`,
 		/// `Overflow`, or a balance error.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::edit_post())]
+		#[pallet::weight(T::WeightInfo::edit_post().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn edit_post(
 			origin: OriginFor<T>,
 			post_id: PostId,
@@ -342,7 +342,7 @@ pub mod pallet {
 		/// # Errors
 		/// `PostNotFound`, `NotAuthor`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::delete_post())]
+		#[pallet::weight(T::WeightInfo::delete_post().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn delete_post(origin: OriginFor<T>, post_id: PostId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let post = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;

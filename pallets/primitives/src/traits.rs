@@ -1,7 +1,10 @@
 //! Cross-pallet traits: what one pallet may ask another, without touching its storage.
 
 use codec::{Decode, Encode};
-use frame_support::traits::{fungible::HoldConsideration, tokens::fungible::MutateHold};
+use frame_support::{
+	traits::{fungible::HoldConsideration, tokens::fungible::MutateHold},
+	weights::{RuntimeDbWeight, Weight},
+};
 
 use crate::PostId;
 
@@ -53,6 +56,20 @@ where
 	fn held(&self) -> F::Balance {
 		F::Balance::decode(&mut &self.encode()[..]).unwrap_or_default()
 	}
+}
+
+/// The most that returning or repricing a deposit may touch beyond what the calls' benchmarks
+/// count: the account and holds, or the account and sponsorship record, of a payer other than
+/// the one the transaction's fee check touched (2 reads, 2 writes).
+///
+/// A benchmark sees one payer, and the keys the fee check already read and wrote are not
+/// counted again (`pallet-sponsorship`'s `SponsoredHold::ensure_successful`). But a deposit
+/// can go back to someone else, a former sponsor or the sender of a message notice its
+/// recipient removes, and an edit that reprices an item can move its deposit from one payer to
+/// another. Every call that drops or updates a deposit ticket adds this to its benchmarked
+/// weight.
+pub fn other_payer_weight(db: RuntimeDbWeight) -> Weight {
+	db.reads_writes(2, 2)
 }
 
 /// Lowers a stored counter by one and removes it at zero; for `StorageMap::mutate_exists`.

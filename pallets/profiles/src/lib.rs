@@ -28,7 +28,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::{Cid, CidInput, DepositTicket};
+	use agora_primitives::{other_payer_weight, Cid, CidInput, DepositTicket};
 	use codec::Encode;
 	use frame_support::{
 		pallet_prelude::*,
@@ -191,7 +191,7 @@ pub mod pallet {
 		/// # Errors
 		/// `InvalidCid`, `ProfileUnchanged`, or a balance error when the deposit cannot be held.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::set_profile())]
+		#[pallet::weight(T::WeightInfo::set_profile().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn set_profile(origin: OriginFor<T>, metadata: CidInput) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let metadata = Cid::parse(&metadata).map_err(|_| Error::<T>::InvalidCid)?;
@@ -230,7 +230,7 @@ pub mod pallet {
 		/// # Errors
 		/// `ProfileNotFound`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_profile())]
+		#[pallet::weight(T::WeightInfo::remove_profile().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn remove_profile(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::ProfileNotFound)?;
@@ -259,7 +259,7 @@ pub mod pallet {
 		/// `ProfileNotFound`, `BadHandle`, `HandleTaken`, `HandleUnchanged`, or a balance
 		/// error when the larger deposit cannot be held.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::set_handle())]
+		#[pallet::weight(T::WeightInfo::set_handle().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn set_handle(origin: OriginFor<T>, handle: HandleInput) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let handle = normalize_handle(&handle).ok_or(Error::<T>::BadHandle)?;
@@ -289,7 +289,7 @@ pub mod pallet {
 		/// # Errors
 		/// `ProfileNotFound`, `NoHandle`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::clear_handle())]
+		#[pallet::weight(T::WeightInfo::clear_handle().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn clear_handle(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::ProfileNotFound)?;

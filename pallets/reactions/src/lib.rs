@@ -34,7 +34,9 @@ pub trait BenchmarkHelper {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::{decrement_or_remove, DepositTicket, PostId, PostsInspect};
+	use agora_primitives::{
+		decrement_or_remove, other_payer_weight, DepositTicket, PostId, PostsInspect,
+	};
 	use codec::MaxEncodedLen;
 	use frame_support::{
 		pallet_prelude::*,
@@ -215,7 +217,7 @@ pub mod pallet {
 		/// # Errors
 		/// `NoReaction`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::unreact())]
+		#[pallet::weight(T::WeightInfo::unreact().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn unreact(origin: OriginFor<T>, post_id: PostId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let reaction = Reactions::<T>::take(post_id, &who).ok_or(Error::<T>::NoReaction)?;

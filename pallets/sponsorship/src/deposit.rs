@@ -131,12 +131,14 @@ where
 	/// deposit: the social pallets' benchmarks then measure the dearer path, the deposit held
 	/// from a sponsor and the sponsorship's books read and written.
 	///
-	/// The sponsorship record of `who` and the sponsor's account are whitelisted: a signed
-	/// social call reads and writes both before it is dispatched, when its fee is charged (the
-	/// runtime's `SponsoredFees`, weighed by its `SponsoredFeeWeight`), so the deposit finds
-	/// them in the block's overlay and counting them again would charge each call twice for
-	/// them. Like the signer's own account, which FRAME's benchmarks whitelist for the same
-	/// reason (the nonce check reads and writes it).
+	/// The sponsorship record of `who` and the sponsor's account are whitelisted: the fee check
+	/// of a signed social call (the runtime's `SponsoredFees`) reads the record and, when the
+	/// sponsor pays, reads and writes both before the call is dispatched, and its weight
+	/// (`SponsoredFeeWeight`) charges one read and one write of the record and of the paying
+	/// account either way; counting them again would charge each call twice for them. Like the
+	/// signer's own account, which FRAME's benchmarks whitelist for the same reason (the nonce
+	/// check reads and writes it). A deposit returned or repriced to another payer is charged
+	/// on top (`agora_primitives::other_payer_weight`).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn ensure_successful(who: &T::AccountId, footprint: Footprint) {
 		use frame_support::traits::fungible::{Inspect, Mutate};
