@@ -32,13 +32,13 @@ fn create_post_extrinsic() -> UncheckedExtrinsic {
 #[test]
 fn a_block_carries_at_least_500_posts_before_reclaim() {
 	let extrinsic = create_post_extrinsic();
-	let info = extrinsic.get_dispatch_info();
-	assert_eq!(info.class, DispatchClass::Normal);
+	assert_eq!(extrinsic.get_dispatch_info().class, DispatchClass::Normal);
 
-	let weights = RuntimeBlockWeights::get();
-	let normal = weights.get(DispatchClass::Normal);
-	let per_post = info.total_weight().saturating_add(normal.base_extrinsic);
-	let limit = normal.max_total.expect("the normal class has a limit");
+	let per_post = block_weight_of(&extrinsic);
+	let limit = RuntimeBlockWeights::get()
+		.get(DispatchClass::Normal)
+		.max_total
+		.expect("the normal class has a limit");
 	let by_ref_time = limit.ref_time() / per_post.ref_time();
 	let by_proof_size = limit.proof_size() / per_post.proof_size().max(1);
 
