@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Database weights measured instead of defaulted: fills a fresh dev chain with at least a
-# million social items through ordinary calls (benches/load/fill.mjs), stops it, and runs
+# million social items through ordinary calls (js/load/fill.mjs), stops it, and runs
 # `agora-node benchmark storage` on its database. The result is
 # runtime/src/weights/rocksdb_weights.rs, the runtime's `DbWeight` (benches/README.md,
 # "Database weights").
@@ -14,7 +14,9 @@
 # on the test build ($AGORA_NODE). --keep DIR keeps the filled chain in DIR (and reuses it if
 # it is there) instead of a temporary directory.
 set -euo pipefail
+# shellcheck source=../scripts/env.sh
 . "$(dirname "$0")/../scripts/env.sh"
+# shellcheck source=node.sh
 . "$(dirname "$0")/node.sh"
 cd "$AGORA_ROOT"
 
@@ -31,7 +33,7 @@ while [ $# -gt 0 ]; do
 done
 bench_node="${AGORA_BENCH_NODE:-$HOME/.cache/agora/agora-node-benchmarks}"
 [ -x "$AGORA_NODE" ] || { echo "no agora-node at $AGORA_NODE: run the test build first" >&2; exit 1; }
-[ -d benches/load/node_modules ] || npm ci --prefix benches/load --ignore-scripts --no-audit --no-fund >/dev/null
+[ -d js/node_modules ] || npm ci --prefix js --ignore-scripts --no-audit --no-fund >/dev/null
 
 if [ -n "$keep" ]; then
 	work="$keep"
@@ -62,7 +64,7 @@ if [ ! -f "$work/filled" ]; then
 	node_pid=$!
 	wait_for_rpc "$rpc_port" "$node_pid" "$work/node.log"
 	echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores: filling a dev chain to $items social items"
-	node benches/load/fill.mjs --url "ws://127.0.0.1:$rpc_port" --items "$items" --accounts "$accounts"
+	node js/load/fill.mjs --url "ws://127.0.0.1:$rpc_port" --items "$items" --accounts "$accounts"
 	kill "$node_pid"
 	wait "$node_pid" 2>/dev/null || true
 	node_pid=""

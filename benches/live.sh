@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks against a live dev node: starts a fresh `agora-node --dev` (and, for `content`,
 # an IPFS daemon) on free loopback ports in a temporary directory, runs one tool from
-# benches/load/, and stops everything again.
+# js/load/, and stops everything again.
 #
 #   benches/live.sh throughput [--block-time MS] [--posts N] [--accounts M]   # posts vs remarks
 #   benches/live.sh mix [--block-time MS] [--calls N] [--remarks R] [--accounts M]  # Bluesky's mix vs remarks
@@ -16,7 +16,9 @@
 # (the mix's remark phase needs it: benches/README.md, "Write capacity").
 # AGORA_NODE_LOG=FILE keeps the node's log there (each block's authorship time and limit).
 set -euo pipefail
+# shellcheck source=../scripts/env.sh
 . "$(dirname "$0")/../scripts/env.sh"
+# shellcheck source=node.sh
 . "$(dirname "$0")/node.sh"
 cd "$AGORA_ROOT"
 
@@ -33,7 +35,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
-[ -d benches/load/node_modules ] || npm ci --prefix benches/load --ignore-scripts --no-audit --no-fund >/dev/null
+[ -d js/node_modules ] || npm ci --prefix js --ignore-scripts --no-audit --no-fund >/dev/null
 work="$(mktemp -d)"
 rpc_port=$(free_port)
 ipfs_port=$(free_port)
@@ -80,13 +82,13 @@ wait_for_rpc "$rpc_port" "$node_pid" "$work/node.log"
 url="ws://127.0.0.1:$rpc_port"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dev node sealing every ${block_time} ms: benches/live.sh $tool ${args[*]:-}"
 case "$tool" in
-	throughput) node benches/load/load.mjs --url "$url" --pid "$node_pid" "${args[@]}" ;;
-	mix) node benches/load/mix.mjs --url "$url" "${args[@]}" ;;
-	smoke) node benches/load/load.mjs --url "$url" --pid "$node_pid" --posts 40 --accounts 4 --timeout 120 ;;
-	state-growth) node benches/load/state-growth.mjs --url "$url" "${args[@]}" ;;
-	feed) node benches/load/feed.mjs --url "$url" "${args[@]}" ;;
-	content) node benches/load/content-latency.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" \
+	throughput) node js/load/load.mjs --url "$url" --pid "$node_pid" "${args[@]}" ;;
+	mix) node js/load/mix.mjs --url "$url" "${args[@]}" ;;
+	smoke) node js/load/load.mjs --url "$url" --pid "$node_pid" --posts 40 --accounts 4 --timeout 120 ;;
+	state-growth) node js/load/state-growth.mjs --url "$url" "${args[@]}" ;;
+	feed) node js/load/feed.mjs --url "$url" "${args[@]}" ;;
+	content) node js/load/content-latency.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" \
 		--upload "http://$upload_addr" "${args[@]}" ;;
-	pinning) node benches/load/pin-fairness.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" "${args[@]}" ;;
+	pinning) node js/load/pin-fairness.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" "${args[@]}" ;;
 	*) echo "unknown tool $tool" >&2; exit 2 ;;
 esac

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the benchmark scripts that start their own dev node (benches/live.sh,
 # benches/db-weights.sh): a free loopback port, and waiting for a node's RPC to answer.
 

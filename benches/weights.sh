@@ -11,6 +11,7 @@
 #   benches/weights.sh overhead             # the block and transaction overhead only
 #   STEPS=2 REPEAT=1 benches/weights.sh     # a quick smoke run (numbers not for use)
 set -euo pipefail
+# shellcheck source=../scripts/env.sh
 . "$(dirname "$0")/../scripts/env.sh"
 cd "$AGORA_ROOT"
 

@@ -7,16 +7,17 @@
 # go to the node, e.g. `--base-path ./data` to keep the chain across restarts, `--instant-seal`,
 # or `--dev-block-time 1000`.
 set -euo pipefail
+# shellcheck source=env.sh
 . "$(dirname "$0")/env.sh"
 cd "$AGORA_ROOT"
 
 phase "setup" bash scripts/setup.sh
 # The same build as scripts/test.sh (CI): one feature set, so nothing compiles twice.
 phase "build agora-node" cargo test --release --workspace --locked --no-run
-phase "build web app" bash -c 'npm ci --prefix web --ignore-scripts --no-audit --no-fund >/dev/null && cd web && node node_modules/vite/bin/vite.js build --logLevel warn'
+phase "build web app" bash -c 'npm ci --prefix js --ignore-scripts --no-audit --no-fund >/dev/null && npm run build --prefix js/web -- --logLevel warn'
 phase "start IPFS" bash scripts/ipfs.sh start
 web_port="${AGORA_WEB_PORT:-8090}"
-node web/serve.mjs --port "$web_port" &
+node js/web/serve.mjs --port "$web_port" &
 web_pid=$!
 trap 'kill "$web_pid" 2>/dev/null; bash scripts/ipfs.sh stop' EXIT
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared build environment for every project script and CI. Source it: `. scripts/env.sh`.
 #
 # All builds share one target directory outside the checkout, so a fresh clone (CI) reuses
@@ -18,13 +19,45 @@ export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 # The node binary every script runs.
 export AGORA_NODE="$CARGO_TARGET_DIR/release/agora-node"
 
-# Prints how long a phase took: `phase NAME COMMAND...`.
+# Phases: `phase NAME COMMAND...` runs a command, prints how long it took and records its result
+# for `phase_summary`. A command that exits with SKIPPED (77) was skipped and must have printed
+# why; `skip NAME REASON` records a phase that was not run at all.
+SKIPPED=77
+PHASE_RESULTS=()
 phase() {
-	local name="$1" start rc=0
+	local name="$1" start rc=0 result
 	shift
 	start=$(date +%s)
 	echo "==> $name"
 	"$@" || rc=$?
-	echo "==> $name: $(( $(date +%s) - start ))s (exit $rc)"
-	return $rc
+	case "$rc" in
+		0) result=passed ;;
+		"$SKIPPED") result=skipped ;;
+		124) result="timed out" ;;
+		*) result="failed (exit $rc)" ;;
+	esac
+	echo "==> $name: $(( $(date +%s) - start ))s ($result)"
+	PHASE_RESULTS+=("$name|$(( $(date +%s) - start ))|$result")
+	[ "$rc" -eq "$SKIPPED" ] && return 0
+	return "$rc"
+}
+skip() {
+	echo "==> $1: skipped ($2)"
+	PHASE_RESULTS+=("$1|0|skipped: $2")
+}
+# Prints every recorded phase with its time and result, then the skipped ones by name.
+phase_summary() {
+	local entry name seconds result skipped=()
+	echo
+	echo "Summary:"
+	for entry in "${PHASE_RESULTS[@]}"; do
+		IFS='|' read -r name seconds result <<<"$entry"
+		printf '  %-28s %6ss  %s\n' "$name" "$seconds" "$result"
+		case "$result" in skipped*) skipped+=("$name") ;; esac
+	done
+	if [ ${#skipped[@]} -gt 0 ]; then
+		echo "Skipped: ${skipped[*]}"
+	else
+		echo "Skipped: none"
+	fi
 }

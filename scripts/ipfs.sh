@@ -13,6 +13,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # AGORA_HOME: HOME, or the user's home from passwd where HOME is unset (a bare CI environment).
+# shellcheck source=env.sh
 . "$here/env.sh"
 export IPFS_PATH="${AGORA_IPFS_PATH:-$AGORA_HOME/.local/share/agora/ipfs}"
 api_port="${AGORA_IPFS_API_PORT:-5001}"

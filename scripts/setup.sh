@@ -21,7 +21,8 @@ packages=(
 	curl              # the scripts' readiness checks on the node and the IPFS daemon
 	python3           # the benchmark scripts pick free loopback ports with it (benches/node.sh)
 	ca-certificates   # cargo, npm and rustup over TLS
-	chromium          # the web app's tests run in a real browser (web/test, playwright-core)
+	chromium          # the web app's tests run in a real browser (js/web/test, playwright-core)
+	shellcheck        # the shell scripts' lint gate (scripts/check.sh)
 )
 
 installed() {

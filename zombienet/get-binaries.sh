@@ -8,6 +8,7 @@
 #   them. That build is long on 2 cores: it uses a persistent target directory
 #   (~/.cache/agora/polkadot-target), so an interrupted build resumes where it stopped.
 set -euo pipefail
+# shellcheck source=../scripts/env.sh
 . "$(dirname "$0")/../scripts/env.sh"
 cd "$AGORA_ROOT/zombienet"
 

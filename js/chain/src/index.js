@@ -1,0 +1,11 @@
+// @agora/chain: what every Agora JS tool needs to talk to the chain. Envelopes (private
+// messages) are a separate entry, `@agora/chain/envelope`, so pages that never open one do not
+// load the HPKE code.
+
+export { actFor, innerFailure } from './acting.js'
+export { DEFAULT_URL, connect, rpcDefinitions } from './connect.js'
+export { download, downloadBytes, upload } from './content.js'
+export { UserError, describeDispatchError, describeRpcError } from './errors.js'
+export { cidText, describeEvent } from './events.js'
+export { reactionKinds } from './reactions.js'
+export { submit } from './submit.js'

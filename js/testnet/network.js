@@ -1,0 +1,119 @@
+// Test scaffolding for every JS test: a real dev node and a real IPFS daemon on free loopback
+// ports, each in its own temporary directory, stopped when the test file ends; fresh funded
+// accounts.
+
+import { spawn, spawnSync, execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, openSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { ApiPromise, WsProvider } from '@polkadot/api'
+import { Keyring } from '@polkadot/keyring'
+import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto'
+
+import { submit } from '@agora/chain'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const ipfsScript = join(root, 'scripts/ipfs.sh')
+
+/** A loopback port nobody listens on right now. */
+export function freePort () {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function nodeBinary () {
+  if (process.env.AGORA_NODE) return process.env.AGORA_NODE
+  return execFileSync('bash', ['-c', `. ${join(root, 'scripts/env.sh')} && echo "$AGORA_NODE"`]).toString().trim()
+}
+
+/** Starts an IPFS daemon and a dev node wired to it; `stop()` stops both and cleans up. */
+export async function startNetwork ({ ipfs = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-client-'))
+  const [rpcPort, apiPort, gatewayPort] = [await freePort(), await freePort(), await freePort()]
+  const ipfsEnv = {
+    ...process.env,
+    AGORA_IPFS_PATH: join(dir, 'ipfs'),
+    AGORA_IPFS_API_PORT: String(apiPort),
+    AGORA_IPFS_GATEWAY_PORT: String(gatewayPort)
+  }
+  const ipfsCtl = (action) => {
+    const run = spawnSync('bash', [ipfsScript, action], { env: ipfsEnv, encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`scripts/ipfs.sh ${action} failed: ${run.stderr}`)
+  }
+  if (ipfs) ipfsCtl('start')
+  const log = openSync(join(dir, 'node.log'), 'a')
+  const node = spawn(nodeBinary(), [
+    '--dev', '--instant-seal', '--base-path', join(dir, 'chain'),
+    '--rpc-port', String(rpcPort), '--listen-addr', `/ip4/127.0.0.1/tcp/${await freePort()}`,
+    '--no-prometheus', '--no-telemetry', '--no-mdns', '--no-hardware-benchmarks',
+    '--ipfs-api', `http://127.0.0.1:${apiPort}`, '--ipfs-timeout', '5000'
+  ], { stdio: ['ignore', 'ignore', log] })
+  const url = `ws://127.0.0.1:${rpcPort}`
+  const { api, provider } = await connectWhenUp(url, node)
+  await cryptoWaitReady()
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
+  const alice = keyring.addFromUri('//Alice')
+
+  return {
+    url,
+    api,
+    /** The node's database directory and the IPFS repository, for tests that inspect them. */
+    chainPath: join(dir, 'chain'),
+    ipfsPath: join(dir, 'ipfs'),
+    /** A raw JSON-RPC call: `params` as given (an array, or an object of named parameters). */
+    rpc: (method, params = []) => provider.send(method, params),
+    stopIpfs: () => ipfsCtl('stop'),
+    /** Signs and submits `tx` with `who`'s key, bypassing the CLI. */
+    submitAs: (who, tx) => submit(api, tx, who.pair),
+    /** A brand-new key: no balance, not on chain; its secret and address. */
+    newKey () {
+      const suri = mnemonicGenerate()
+      const pair = keyring.addFromUri(suri)
+      return { suri, address: pair.address, pair }
+    },
+    /** //Alice's key, the dev chain's well-known funded account. */
+    alice: { suri: '//Alice', address: alice.address, pair: alice },
+    /** A new account funded by //Alice with 1,000 AGORA; returns its secret and address. */
+    async freshAccount () {
+      const suri = mnemonicGenerate()
+      const pair = keyring.addFromUri(suri)
+      await submit(api, api.tx.balances.transferKeepAlive(pair.address, 1_000n * 10n ** 12n), alice)
+      return { suri, address: pair.address, pair }
+    },
+    async stop () {
+      await api.disconnect().catch(() => {})
+      node.kill('SIGTERM')
+      await new Promise((resolve) => node.exitCode !== null ? resolve() : node.once('exit', resolve))
+      if (ipfs) ipfsCtl('stop')
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+async function connectWhenUp (url, node) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (node.exitCode !== null) throw new Error(`agora-node exited with ${node.exitCode}`)
+    try {
+      const provider = new WsProvider(url, false)
+      await new Promise((resolve, reject) => {
+        provider.on('connected', resolve)
+        provider.on('error', reject)
+        provider.connect().catch(reject)
+      })
+      return { api: await ApiPromise.create({ provider, noInitWarn: true }), provider }
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+  throw new Error(`no RPC at ${url}`)
+}

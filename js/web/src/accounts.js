@@ -1,0 +1,51 @@
+// Who signs: accounts from the Polkadot.js browser extension (real keys, which never leave the
+// extension), and, on a development chain only, the well-known dev accounts, whose secrets are
+// public and which are labelled so. The choice is remembered in this browser.
+
+import { Keyring } from '@polkadot/keyring'
+import { cryptoWaitReady } from '@polkadot/util-crypto'
+
+const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie']
+const STORAGE_KEY = 'agora.account'
+
+/**
+ * Every account this page can sign with: `{ address, name, kind, key }`, `key` being what
+ * @agora/chain's `submit` signs with (a keyring pair, or an extension's `{ address, signer }`).
+ */
+export async function loadAccounts (chain) {
+  const accounts = []
+  if (chain.isDev) {
+    await cryptoWaitReady()
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
+    for (const name of DEV_NAMES) {
+      const pair = keyring.addFromUri(`//${name}`)
+      accounts.push({ address: pair.address, name: `${name} (dev account, public secret)`, kind: 'dev', key: pair })
+    }
+  }
+  try {
+    const { web3Enable, web3Accounts, web3FromSource } = await import('@polkadot/extension-dapp')
+    const extensions = await web3Enable('Agora')
+    if (extensions.length > 0) {
+      for (const injected of await web3Accounts({ ss58Format: 42 })) {
+        const { signer } = await web3FromSource(injected.meta.source)
+        accounts.push({
+          address: injected.address,
+          name: `${injected.meta.name ?? 'account'} (${injected.meta.source})`,
+          kind: 'extension',
+          key: { address: injected.address, signer }
+        })
+      }
+    }
+  } catch {
+    // No extension, or it refused: dev accounts (on a dev chain) remain.
+  }
+  return accounts
+}
+
+export function rememberedAddress () {
+  return window.localStorage.getItem(STORAGE_KEY)
+}
+
+export function remember (address) {
+  window.localStorage.setItem(STORAGE_KEY, address)
+}

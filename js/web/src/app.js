@@ -1,0 +1,63 @@
+// What every view shares: the chain connection, the signing account, the reaction kinds, a
+// status line for results and errors, and small cached lookups (display names).
+
+import { shortAddress } from './dom.js'
+import { UserError, download, submit } from '@agora/chain'
+
+/** Body text longer than this is shown cut, with "show more". */
+export const SHOWN_BODY_CHARS = 2000
+/** The longest body the composer takes (the node's content API has its own byte limit). */
+export const MAX_BODY_CHARS = 10000
+
+export function createApp (chain, accounts, kinds) {
+  const names = new Map()
+  const statusLine = document.getElementById('status')
+  const app = {
+    chain,
+    accounts,
+    kinds,
+    me: null,
+    /** Shows a result or an error in the status line. */
+    notify (message, kind = 'ok') {
+      statusLine.textContent = message
+      statusLine.className = kind
+      statusLine.dataset.kind = kind
+    },
+    /** Sends `tx` as the chosen account; shows and rethrows readable errors. */
+    async send (tx, done) {
+      if (!app.me) throw new UserError('Choose an account first (Settings).')
+      app.notify('Signing and sending…', 'pending')
+      try {
+        const { events } = await submit(chain.api, tx, app.me.key)
+        app.notify(done ?? 'Done.', 'ok')
+        return events
+      } catch (error) {
+        app.notify(error instanceof UserError ? error.message : `Unexpected error: ${error.message}`, 'error')
+        throw error
+      }
+    },
+    /** How to show an account: @handle when it has one, else a short address. */
+    async displayName (address) {
+      if (!names.has(address)) {
+        names.set(address, chain.call('social_profile', [address]).then((profile) =>
+          profile?.handle ? `@${profile.handle}` : shortAddress(address)).catch(() => shortAddress(address)))
+      }
+      return names.get(address)
+    },
+    forgetName (address) { names.delete(address) },
+    download: (cid) => download(chain.call, cid)
+  }
+  return app
+}
+
+/** Runs `action` for a button, disabling it meanwhile; failures go to the status line. */
+export async function busy (app, button, action) {
+  button.disabled = true
+  try {
+    return await action()
+  } catch (error) {
+    app.notify(error instanceof UserError ? error.message : `Unexpected error: ${error.message}`, 'error')
+  } finally {
+    button.disabled = false
+  }
+}

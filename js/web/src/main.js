@@ -1,0 +1,70 @@
+// Agora in a browser. Hash routes: #/ home feed, #/u/<address or @handle> a profile,
+// #/post/<id> a thread, #/settings account and profile, #/me one's own profile.
+
+import { UserError, connect, reactionKinds } from '@agora/chain'
+
+import { h, show } from './dom.js'
+import { createApp } from './app.js'
+import { nodeUrl } from './node.js'
+import { loadAccounts, remember, rememberedAddress } from './accounts.js'
+import { feedView } from './views/feed.js'
+import { profileView } from './views/profile.js'
+import { settingsView } from './views/settings.js'
+import { threadView } from './views/thread.js'
+
+const view = document.getElementById('view')
+
+function accountPicker (app) {
+  const select = h('select', { id: 'account-select', 'aria-label': 'account' },
+    h('option', { value: '' }, 'Choose an account…'),
+    app.accounts.map((account) => h('option', { value: account.address, selected: account.address === app.me?.address }, account.name)))
+  select.addEventListener('change', () => {
+    app.me = app.accounts.find((account) => account.address === select.value) ?? null
+    if (app.me) remember(app.me.address)
+    route(app)
+  })
+  return select
+}
+
+async function route (app) {
+  const path = decodeURIComponent(window.location.hash.replace(/^#/, '')) || '/'
+  const reload = () => route(app)
+  show(view, h('p', { class: 'muted' }, 'Loading…'))
+  try {
+    let content
+    if (path === '/') content = await feedView(app, reload)
+    else if (path === '/settings') content = await settingsView(app, reload)
+    else if (path === '/me') {
+      if (!app.me) throw new UserError('Choose an account first.')
+      window.location.hash = `#/u/${app.me.address}`
+      return
+    } else if (path.startsWith('/u/')) content = await profileView(app, path.slice(3), reload)
+    else if (path.startsWith('/@')) content = await profileView(app, path.slice(1), reload)
+    else if (path.startsWith('/post/')) content = await threadView(app, path.slice(6), reload)
+    else content = h('p', {}, 'There is no such page. ', h('a', { href: '#/' }, 'Home'))
+    show(view, content)
+  } catch (error) {
+    show(view, h('p', { class: 'error' }, error instanceof UserError ? error.message : `Something went wrong: ${error.message}`))
+    if (!(error instanceof UserError)) console.error(error)
+  }
+}
+
+async function start () {
+  const url = nodeUrl()
+  let chain
+  try {
+    chain = await connect(url)
+  } catch (error) {
+    show(view, h('p', { class: 'error' }, `Cannot reach an Agora node at ${url}: ${error.message}`))
+    return
+  }
+  const app = createApp(chain, await loadAccounts(chain), reactionKinds(chain.api))
+  app.me = app.accounts.find((account) => account.address === rememberedAddress()) ?? null
+  show(document.getElementById('account'), accountPicker(app),
+    chain.isDev ? h('span', { class: 'chain-badge' }, 'development chain') : null)
+  window.addEventListener('hashchange', () => route(app))
+  await route(app)
+  document.body.dataset.ready = 'true'
+}
+
+start()

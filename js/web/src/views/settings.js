@@ -1,0 +1,53 @@
+// The signed-in account, and its profile: name and bio (a JSON document on IPFS) and handle.
+
+import { h } from '../dom.js'
+import { busy } from '../app.js'
+import { upload } from '@agora/chain'
+
+export async function settingsView (app, reload) {
+  const section = h('section', {}, h('h1', {}, 'Settings'))
+  if (app.accounts.length === 0) {
+    section.append(h('p', {}, 'No account to sign with: install the Polkadot.js extension and allow this page, or use a development chain.'))
+    return section
+  }
+  if (!app.me) {
+    section.append(h('p', {}, 'Choose an account at the top of the page.'))
+    return section
+  }
+  const profile = await app.chain.call('social_profile', [app.me.address])
+  let current = { name: '', bio: '' }
+  if (profile) {
+    const doc = await app.download(profile.metadata)
+    try { current = { ...current, ...JSON.parse(doc.text ?? '{}') } } catch {}
+  }
+  const name = h('input', { name: 'name', maxlength: 64, value: typeof current.name === 'string' ? current.name : '' })
+  const bio = h('textarea', { name: 'bio', maxlength: 1000, rows: 3 })
+  bio.value = typeof current.bio === 'string' ? current.bio : ''
+  const save = h('button', { type: 'submit' }, 'Save profile')
+  const profileForm = h('form', { class: 'profile-form' }, h('label', {}, 'Name ', name), h('label', {}, 'Bio ', bio), save)
+  profileForm.addEventListener('submit', (event) => {
+    event.preventDefault()
+    busy(app, save, async () => {
+      const cid = await upload(app.chain.call, JSON.stringify({ name: name.value, bio: bio.value }))
+      await app.send(app.chain.api.tx.profiles.setProfile(cid), 'Profile saved.')
+      app.forgetName(app.me.address)
+    })
+  })
+
+  const handle = h('input', { name: 'handle', maxlength: 32, value: profile?.handle ?? '', placeholder: 'letters, digits, _' })
+  const take = h('button', { type: 'submit' }, 'Set handle')
+  const handleForm = h('form', { class: 'handle-form' }, h('label', {}, '@', handle), take)
+  handleForm.addEventListener('submit', (event) => {
+    event.preventDefault()
+    busy(app, take, async () => {
+      await app.send(app.chain.api.tx.profiles.setHandle(handle.value), `Your handle is @${handle.value.toLowerCase()}.`)
+      app.forgetName(app.me.address)
+    })
+  })
+  section.append(
+    h('p', {}, 'Signed in as ', h('strong', {}, app.me.name), h('br'), h('code', {}, app.me.address)),
+    app.me.kind === 'dev' ? h('p', { class: 'warning' }, 'This is a development account: its secret is public. Use it on a local chain only.') : null,
+    h('h2', {}, 'Profile'), profileForm,
+    h('h2', {}, 'Handle'), handleForm)
+  return section
+}
