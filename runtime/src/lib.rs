@@ -25,8 +25,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 /// The runtime a forkless-upgrade test upgrades a running chain to: this runtime built with the
 /// `upgrade-test` feature, so with a higher `spec_version` and a `PostCreated` event the
-/// current runtime's types cannot decode (see `build.rs`). Only the node's build makes it.
-#[cfg(all(feature = "std", feature = "metadata-hash"))]
+/// current runtime's types cannot decode (see `build.rs`). Only the node's tests build it.
+#[cfg(all(feature = "std", feature = "upgrade-test-wasm"))]
 pub mod upgrade_test_wasm {
 	include!(concat!(env!("OUT_DIR"), "/upgrade_test_wasm_binary.rs"));
 }
