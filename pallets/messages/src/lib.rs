@@ -8,11 +8,14 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod impls;
 #[cfg(test)]
 mod mock;
 mod queries;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -27,23 +30,20 @@ pub trait BenchmarkHelper<AccountId> {
 }
 
 // FRAME's expansion of `#[pallet::pallet]`, `#[pallet::storage]` and `#[pallet::error]` calls
-// `expect()` on invariants the macro itself guarantees. The workspace lint is lifted for the
-// module so that generated code compiles under it, and denied again on each block of this
-// pallet's own code (`#[deny(clippy::expect_used)]` below).
+// `expect()` on invariants the macro itself guarantees, so the workspace lint is lifted for this
+// module. Only declarations and thin calls live in it (check the origin, parse the arguments,
+// hand over to a `do_*` function); the logic is in `impls.rs` and `try_state.rs`, under the
+// workspace lints.
 #[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::{
-		decrement_or_remove, other_payer_weight, Cid, CidInput, DepositTicket, FollowsInspect,
-	};
-	use codec::MaxEncodedLen;
+	use agora_primitives::{other_payer_weight, Cid, CidInput, DepositTicket, FollowsInspect};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungible, Consideration, Footprint},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::Saturating;
 
 	/// The balance type of the deposit currency.
 	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
@@ -104,7 +104,6 @@ pub mod pallet {
 	/// Limits of the messages runtime API, shown in the metadata; the value is defined once,
 	/// in `agora-primitives`.
 	#[pallet::extra_constants]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// The most notices one page of `inbox` carries (see `agora_primitives::PageSize`).
 		#[pallet::constant_name(MaxPageSize)]
@@ -265,7 +264,6 @@ pub mod pallet {
 	}
 
 	#[pallet::hooks]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxPendingPerSender::get() > 0, "a sender must be able to send one message");
@@ -278,7 +276,6 @@ pub mod pallet {
 	}
 
 	#[pallet::call]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// Publishes `key`, the caller's X25519 public key for messages. The first key opens
 		/// the caller's mailbox (policy: anyone) and holds its deposit; a later one rotates:
@@ -295,38 +292,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::publish_first_key().max(T::WeightInfo::rotate_key()))]
 		pub fn publish_key(origin: OriginFor<T>, key: X25519PublicKey) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(is_usable_key(&key), Error::<T>::InvalidKey);
-			let now = frame_system::Pallet::<T>::block_number();
-			let key_id = match Mailboxes::<T>::get(&who) {
-				None => {
-					let ticket = T::Consideration::new(&who, Self::mailbox_footprint())?;
-					let policy = DmPolicy::default();
-					Mailboxes::<T>::insert(
-						&who,
-						Mailbox { key, key_id: 0, published_at: now, policy, ticket },
-					);
-					0
-				},
-				Some(mailbox) => {
-					ensure!(mailbox.key != key, Error::<T>::SameKey);
-					let key_id = mailbox.key_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-					let ticket = T::Consideration::new(&who, Self::previous_key_footprint())?;
-					let previous = PreviousKey {
-						key: mailbox.key,
-						published_at: mailbox.published_at,
-						retired_at: now,
-						ticket,
-					};
-					PreviousKeys::<T>::insert(&who, mailbox.key_id, previous);
-					Mailboxes::<T>::insert(
-						&who,
-						Mailbox { key, key_id, published_at: now, ..mailbox },
-					);
-					key_id
-				},
-			};
-			Self::deposit_event(Event::KeyPublished { who, key_id, key });
-			Ok(())
+			Self::do_publish_key(who, key)
 		}
 
 		/// Gives up the caller's earlier key `key_id` and refunds its deposit. The current key
@@ -342,10 +308,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::forget_key().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn forget_key(origin: OriginFor<T>, key_id: KeyId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let previous = PreviousKeys::<T>::take(&who, key_id).ok_or(Error::<T>::KeyNotFound)?;
-			previous.ticket.drop(&who)?;
-			Self::deposit_event(Event::KeyForgotten { who, key_id });
-			Ok(())
+			Self::do_forget_key(who, key_id)
 		}
 
 		/// Sets who may send the caller messages: anyone, only accounts the caller follows, or
@@ -360,13 +323,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_policy())]
 		pub fn set_policy(origin: OriginFor<T>, policy: DmPolicy) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Mailboxes::<T>::try_mutate(&who, |mailbox| {
-				let mailbox = mailbox.as_mut().ok_or(Error::<T>::NoMailbox)?;
-				mailbox.policy = policy;
-				Ok::<_, Error<T>>(())
-			})?;
-			Self::deposit_event(Event::PolicySet { who, policy });
-			Ok(())
+			Self::do_set_policy(who, policy)
 		}
 
 		/// Refuses all further messages from `sender`, whatever the policy, holding a small
@@ -382,11 +339,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::block())]
 		pub fn block(origin: OriginFor<T>, sender: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!Blocked::<T>::contains_key(&who, &sender), Error::<T>::AlreadyBlocked);
-			let ticket = T::Consideration::new(&who, Self::block_footprint())?;
-			Blocked::<T>::insert(&who, &sender, ticket);
-			Self::deposit_event(Event::SenderBlocked { who, sender });
-			Ok(())
+			Self::do_block(who, sender)
 		}
 
 		/// Accepts messages from `sender` again (as far as the policy does) and refunds the
@@ -401,10 +354,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::unblock().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn unblock(origin: OriginFor<T>, sender: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let ticket = Blocked::<T>::take(&who, &sender).ok_or(Error::<T>::NotBlocked)?;
-			ticket.drop(&who)?;
-			Self::deposit_event(Event::SenderUnblocked { who, sender });
-			Ok(())
+			Self::do_unblock(who, sender)
 		}
 
 		/// Delivers a message to `to`: a notice in `to`'s inbox pointing at `envelope`, the CID
@@ -426,31 +376,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let from = ensure_signed(origin)?;
 			let envelope = Cid::parse(&envelope).map_err(|_| Error::<T>::InvalidCid)?;
-			let mailbox = Mailboxes::<T>::get(&to).ok_or(Error::<T>::RecipientHasNoKey)?;
-			ensure!(!Blocked::<T>::contains_key(&to, &from), Error::<T>::SenderBlocked);
-			let accepted = match mailbox.policy {
-				DmPolicy::Anyone => true,
-				DmPolicy::Following => T::Follows::is_following(&to, &from),
-				DmPolicy::Nobody => false,
-			};
-			ensure!(accepted, Error::<T>::NotAccepted);
-			let pending = PendingFrom::<T>::get(&to, &from);
-			ensure!(pending < T::MaxPendingPerSender::get(), Error::<T>::InboxFull);
-			let message_id = NextMessageId::<T>::get();
-			let next_id = message_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-
-			let ticket = T::Consideration::new(&from, Self::notice_footprint())?;
-			let notice = Notice {
-				sender: from.clone(),
-				envelope: envelope.clone(),
-				sent_at: frame_system::Pallet::<T>::block_number(),
-				ticket,
-			};
-			Inbox::<T>::insert(&to, newest_first(message_id), notice);
-			PendingFrom::<T>::insert(&to, &from, pending.saturating_add(1));
-			NextMessageId::<T>::put(next_id);
-			Self::deposit_event(Event::MessageSent { message_id, from, to, envelope });
-			Ok(())
+			Self::do_send_message(from, to, envelope)
 		}
 
 		/// Removes notice `message_id` from `to`'s inbox and refunds the sender's deposit. The
@@ -472,95 +398,7 @@ pub mod pallet {
 			message_id: MessageId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let key = newest_first(message_id);
-			let notice = Inbox::<T>::get(&to, key).ok_or(Error::<T>::NoticeNotFound)?;
-			if who != to {
-				ensure!(who == notice.sender, Error::<T>::NotAllowed);
-				let expires = notice.sent_at.saturating_add(T::NoticeLifetime::get());
-				let now = frame_system::Pallet::<T>::block_number();
-				ensure!(now >= expires, Error::<T>::NotExpired);
-			}
-			Inbox::<T>::remove(&to, key);
-			notice.ticket.drop(&notice.sender)?;
-			PendingFrom::<T>::mutate_exists(&to, &notice.sender, decrement_or_remove);
-			Self::deposit_event(Event::NoticeRemoved {
-				message_id,
-				to,
-				from: notice.sender,
-				envelope: notice.envelope,
-				by: who,
-			});
-			Ok(())
-		}
-	}
-
-	#[deny(clippy::expect_used)]
-	impl<T: Config> Pallet<T> {
-		/// The storage a mailbox occupies.
-		pub fn mailbox_footprint() -> Footprint {
-			Footprint::from_parts(
-				1,
-				T::AccountId::max_encoded_len() + MailboxOf::<T>::max_encoded_len(),
-			)
-		}
-
-		/// The storage an earlier key occupies.
-		pub fn previous_key_footprint() -> Footprint {
-			let entry = T::AccountId::max_encoded_len()
-				+ KeyId::max_encoded_len()
-				+ PreviousKeyOf::<T>::max_encoded_len();
-			Footprint::from_parts(1, entry)
-		}
-
-		/// The storage a block occupies.
-		pub fn block_footprint() -> Footprint {
-			let entry = 2 * T::AccountId::max_encoded_len() + T::Consideration::max_encoded_len();
-			Footprint::from_parts(1, entry)
-		}
-
-		/// The storage a notice occupies: its entry, and its share of the sender's counter.
-		pub fn notice_footprint() -> Footprint {
-			let entry = T::AccountId::max_encoded_len() + 8 + NoticeOf::<T>::max_encoded_len();
-			let counter = 2 * T::AccountId::max_encoded_len() + 4;
-			Footprint::from_parts(1, entry + counter)
-		}
-
-		/// Checks the pallet's invariants: each sender's pending count equals its notices in
-		/// the inbox; every notice id is below `NextMessageId`; every earlier key is numbered
-		/// below its account's current key; each payer's hold equals the sum of its tickets.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-
-			let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			let mut hold = |payer: T::AccountId, amount: BalanceOf<T>| {
-				let total = held.entry(payer).or_default();
-				*total = total.saturating_add(amount);
-			};
-			for (who, mailbox) in Mailboxes::<T>::iter() {
-				hold(mailbox.ticket.payer(&who), mailbox.ticket.held());
-			}
-			for (who, key_id, previous) in PreviousKeys::<T>::iter() {
-				let current = Mailboxes::<T>::get(&who).map(|mailbox| mailbox.key_id);
-				ensure!(current.is_some_and(|id| key_id < id), "an earlier key is not earlier");
-				hold(previous.ticket.payer(&who), previous.ticket.held());
-			}
-			for (who, _, ticket) in Blocked::<T>::iter() {
-				hold(ticket.payer(&who), ticket.held());
-			}
-			let next_id = NextMessageId::<T>::get();
-			let mut pending: BTreeMap<(T::AccountId, T::AccountId), u32> = BTreeMap::new();
-			for (to, key, notice) in Inbox::<T>::iter() {
-				ensure!(from_newest_first(key) < next_id, "a notice has an unissued id");
-				*pending.entry((to, notice.sender.clone())).or_default() += 1;
-				hold(notice.ticket.payer(&notice.sender), notice.ticket.held());
-			}
-			let stored: BTreeMap<_, _> =
-				PendingFrom::<T>::iter().map(|(to, from, count)| ((to, from), count)).collect();
-			ensure!(stored == pending, "pending counts differ from the inboxes");
-			let reason: T::RuntimeHoldReason = HoldReason::MessagesDeposit.into();
-			agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;
-			Ok(())
+			Self::do_remove_notice(who, to, message_id)
 		}
 	}
 }

@@ -8,6 +8,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod impls;
 #[cfg(test)]
 mod migration_tests;
 pub mod migrations;
@@ -18,6 +19,8 @@ mod queries;
 mod query_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -26,17 +29,15 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 // FRAME's expansion of `#[pallet::pallet]`, `#[pallet::storage]` and `#[pallet::error]` calls
-// `expect()` on invariants the macro itself guarantees. The workspace lint is lifted for the
-// module so that generated code compiles under it, and denied again on each block of this
-// pallet's own code (`#[deny(clippy::expect_used)]` below).
+// `expect()` on invariants the macro itself guarantees, so the workspace lint is lifted for this
+// module. Only declarations and thin calls live in it (check the origin, parse the arguments,
+// hand over to a `do_*` function); the logic is in `impls.rs` and `try_state.rs`, under the
+// workspace lints.
 #[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::{
-		decrement_or_remove, other_payer_weight, Cid, CidInput, DepositTicket, PostId, PostsInspect,
-	};
-	use codec::{Encode, MaxEncodedLen};
+	use agora_primitives::{other_payer_weight, Cid, CidInput, DepositTicket, PostId};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungible, Consideration, Footprint},
@@ -82,7 +83,6 @@ pub mod pallet {
 	/// Limits of the posts runtime API, shown in the metadata; their values are defined once,
 	/// in `agora-primitives`.
 	#[pallet::extra_constants]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// The most posts one page of a query carries (see `agora_primitives::PageSize`).
 		#[pallet::constant_name(MaxPageSize)]
@@ -209,7 +209,6 @@ pub mod pallet {
 	}
 
 	#[pallet::hooks]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
@@ -218,7 +217,6 @@ pub mod pallet {
 	}
 
 	#[pallet::call]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// Publishes an original post.
 		///
@@ -236,7 +234,7 @@ pub mod pallet {
 		pub fn create_post(origin: OriginFor<T>, content: CidInput) -> DispatchResult {
 			let author = ensure_signed(origin)?;
 			let content = Self::parse_cid(&content)?;
-			Self::publish(author, Some(content), PostKind::Original).map(|_| ())
+			Self::do_create_post(author, content)
 		}
 
 		/// Replies to post `parent`. A reply to a plain repost replies to the reposted post.
@@ -251,12 +249,7 @@ pub mod pallet {
 		pub fn reply(origin: OriginFor<T>, parent: PostId, content: CidInput) -> DispatchResult {
 			let author = ensure_signed(origin)?;
 			let content = Self::parse_cid(&content)?;
-			let parent = Self::resolve_target(parent)?;
-			let root = match Posts::<T>::get(parent).map(|post| post.kind) {
-				Some(PostKind::Reply { root, .. }) => root,
-				_ => parent,
-			};
-			Self::publish(author, Some(content), PostKind::Reply { parent, root }).map(|_| ())
+			Self::do_reply(author, parent, content)
 		}
 
 		/// Quotes post `of`: a repost with the author's own content. Quoting a plain repost
@@ -272,8 +265,7 @@ pub mod pallet {
 		pub fn quote(origin: OriginFor<T>, of: PostId, content: CidInput) -> DispatchResult {
 			let author = ensure_signed(origin)?;
 			let content = Self::parse_cid(&content)?;
-			let of = Self::resolve_target(of)?;
-			Self::publish(author, Some(content), PostKind::Quote { of }).map(|_| ())
+			Self::do_quote(author, of, content)
 		}
 
 		/// Reposts post `of`. Reposting a plain repost reposts the post it reposted; each
@@ -288,11 +280,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::repost())]
 		pub fn repost(origin: OriginFor<T>, of: PostId) -> DispatchResult {
 			let author = ensure_signed(origin)?;
-			let of = Self::resolve_target(of)?;
-			ensure!(!RepostOf::<T>::contains_key(of, &author), Error::<T>::AlreadyReposted);
-			let post_id = Self::publish(author.clone(), None, PostKind::Repost { of })?;
-			Self::deposit_event(Event::Reposted { post_id, author, of });
-			Ok(())
+			Self::do_repost(author, of)
 		}
 
 		/// Replaces the body of the caller's post `post_id`; the revision goes up by one and
@@ -313,24 +301,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let content = Self::parse_cid(&content)?;
-			let post = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
-			ensure!(post.author == who, Error::<T>::NotAuthor);
-			let previous = post.content.clone().ok_or(Error::<T>::NotEditable)?;
-			ensure!(previous != content, Error::<T>::ContentUnchanged);
-			let revision = post.revision.checked_add(1).ok_or(Error::<T>::Overflow)?;
-
-			let footprint = Self::footprint(&post.author, Some(&content), &post.kind);
-			let ticket = post.ticket.update(&who, footprint)?;
-			let post = Post { content: Some(content.clone()), revision, ticket, ..post };
-			Posts::<T>::insert(post_id, post);
-			Self::deposit_event(Event::PostEdited {
-				post_id,
-				author: who,
-				content,
-				previous,
-				revision,
-			});
-			Ok(())
+			Self::do_edit_post(who, post_id, content)
 		}
 
 		/// Deletes the caller's post `post_id`: its record and index entries go, its deposit is
@@ -345,270 +316,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::delete_post().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn delete_post(origin: OriginFor<T>, post_id: PostId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let post = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
-			ensure!(post.author == who, Error::<T>::NotAuthor);
-			post.ticket.drop(&who)?;
-
-			match post.kind {
-				PostKind::Original => {},
-				PostKind::Reply { parent, .. } => {
-					Replies::<T>::remove(parent, oldest_first(post_id));
-					Self::mutate_counters(parent, |target| {
-						target.replies = target.replies.saturating_sub(1)
-					});
-				},
-				PostKind::Repost { of } => {
-					RepostOf::<T>::remove(of, &who);
-					Self::mutate_counters(of, |target| {
-						target.reposts = target.reposts.saturating_sub(1)
-					});
-				},
-				PostKind::Quote { of } => {
-					Quotes::<T>::remove(of, oldest_first(post_id));
-					Self::mutate_counters(of, |target| {
-						target.quotes = target.quotes.saturating_sub(1)
-					});
-				},
-			}
-			PostsByAuthor::<T>::remove(&who, newest_first(post_id));
-			PostCountByAuthor::<T>::mutate_exists(&who, decrement_or_remove);
-			Posts::<T>::remove(post_id);
-			Self::deposit_event(Event::PostDeleted { post_id, author: who, content: post.content });
-			Ok(())
-		}
-	}
-
-	#[deny(clippy::expect_used)]
-	impl<T: Config> Pallet<T> {
-		fn parse_cid(input: &[u8]) -> Result<Cid, Error<T>> {
-			Cid::parse(input).map_err(|_| Error::<T>::InvalidCid)
-		}
-
-		/// The post a reply, quote or repost of `id` actually targets: `id` itself, or for a
-		/// plain repost the post it reposted.
-		fn resolve_target(id: PostId) -> Result<PostId, Error<T>> {
-			let post = Posts::<T>::get(id).ok_or(Error::<T>::PostNotFound)?;
-			match post.kind {
-				PostKind::Repost { of } => {
-					ensure!(Posts::<T>::contains_key(of), Error::<T>::PostNotFound);
-					Ok(of)
-				},
-				_ => Ok(id),
-			}
-		}
-
-		/// Stores a new post, its index entries and counters, and holds its deposit.
-		fn publish(
-			author: T::AccountId,
-			content: Option<Cid>,
-			kind: PostKind,
-		) -> Result<PostId, DispatchError> {
-			let post_id = NextPostId::<T>::get();
-			let next_id = post_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let author_posts =
-				PostCountByAuthor::<T>::get(&author).checked_add(1).ok_or(Error::<T>::Overflow)?;
-
-			match kind {
-				PostKind::Original => {},
-				PostKind::Reply { parent, .. } => {
-					Self::try_mutate_counters(parent, |target| {
-						target.replies =
-							target.replies.checked_add(1).ok_or(Error::<T>::Overflow)?;
-						Ok(())
-					})?;
-					Replies::<T>::insert(parent, oldest_first(post_id), ());
-				},
-				PostKind::Repost { of } => {
-					Self::try_mutate_counters(of, |target| {
-						target.reposts =
-							target.reposts.checked_add(1).ok_or(Error::<T>::Overflow)?;
-						Ok(())
-					})?;
-					RepostOf::<T>::insert(of, &author, post_id);
-				},
-				PostKind::Quote { of } => {
-					Self::try_mutate_counters(of, |target| {
-						target.quotes = target.quotes.checked_add(1).ok_or(Error::<T>::Overflow)?;
-						Ok(())
-					})?;
-					Quotes::<T>::insert(of, oldest_first(post_id), ());
-				},
-			}
-
-			let ticket =
-				T::Consideration::new(&author, Self::footprint(&author, content.as_ref(), &kind))?;
-			let post = Post {
-				author: author.clone(),
-				content: content.clone(),
-				kind,
-				created_at: frame_system::Pallet::<T>::block_number(),
-				revision: 0,
-				replies: 0,
-				reposts: 0,
-				quotes: 0,
-				ticket,
-			};
-			Posts::<T>::insert(post_id, post);
-			PostsByAuthor::<T>::insert(&author, newest_first(post_id), ());
-			PostCountByAuthor::<T>::insert(&author, author_posts);
-			NextPostId::<T>::put(next_id);
-			if let Some(content) = content {
-				Self::deposit_event(Event::PostCreated {
-					post_id,
-					author,
-					content,
-					kind,
-					#[cfg(feature = "upgrade-test")]
-					upgraded: true,
-				});
-			}
-			Ok(post_id)
-		}
-
-		fn try_mutate_counters(
-			id: PostId,
-			change: impl FnOnce(&mut PostOf<T>) -> Result<(), Error<T>>,
-		) -> Result<(), Error<T>> {
-			Posts::<T>::try_mutate(id, |post| {
-				change(post.as_mut().ok_or(Error::<T>::PostNotFound)?)
-			})
-		}
-
-		/// Updates the counters of `id` if it still exists (it may have been deleted).
-		fn mutate_counters(id: PostId, change: impl FnOnce(&mut PostOf<T>)) {
-			Posts::<T>::mutate(id, |post| {
-				if let Some(post) = post {
-					change(post)
-				}
-			});
-		}
-
-		/// The storage a post occupies: its record, its entry in the author index, and its
-		/// entry in the reply, quote or repost index. The deposit is priced on this.
-		pub fn footprint(
-			author: &T::AccountId,
-			content: Option<&Cid>,
-			kind: &PostKind,
-		) -> Footprint {
-			// author, content, kind, created_at, and four u32 counters.
-			let record = author.encoded_size()
-				+ content.encoded_size()
-				+ PostKind::max_encoded_len()
-				+ BlockNumberFor::<T>::max_encoded_len()
-				+ 4 * 4;
-			let author_index = author.encoded_size() + 8;
-			let (items, kind_index) = match kind {
-				PostKind::Original => (2, 0),
-				PostKind::Reply { .. } | PostKind::Quote { .. } => (3, 8 + 8),
-				PostKind::Repost { .. } => (3, 8 + author.encoded_size() + 8),
-			};
-			Footprint::from_parts(items, record + author_index + kind_index)
-		}
-
-		/// Checks the pallet's invariants: counters equal the sizes of their indexes, every
-		/// index entry points at a post that agrees with it, and each author's hold equals the
-		/// sum of their posts' tickets.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			use sp_runtime::traits::Saturating;
-
-			let next = NextPostId::<T>::get();
-			let mut posts = 0u32;
-			let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			let mut per_author: BTreeMap<T::AccountId, u32> = BTreeMap::new();
-			let mut quotes: BTreeMap<PostId, u32> = BTreeMap::new();
-			// Before the v1 migration has run, quotes are counted but not yet indexed.
-			let quotes_indexed = Pallet::<T>::on_chain_storage_version() >= 1;
-			for (id, post) in Posts::<T>::iter() {
-				posts += 1;
-				ensure!(id < next, "a post id is not below NextPostId");
-				ensure!(
-					PostsByAuthor::<T>::contains_key(&post.author, newest_first(id)),
-					"a post is missing from its author's index"
-				);
-				ensure!(
-					Replies::<T>::iter_prefix(id).count() as u32 == post.replies,
-					"a reply counter differs from its index"
-				);
-				ensure!(
-					RepostOf::<T>::iter_prefix(id).count() as u32 == post.reposts,
-					"a repost counter differs from its index"
-				);
-				ensure!(
-					post.content.is_some() || matches!(post.kind, PostKind::Repost { .. }),
-					"only reposts lack content"
-				);
-				if let PostKind::Quote { of } = post.kind {
-					*quotes.entry(of).or_default() += 1;
-					ensure!(
-						!quotes_indexed || Quotes::<T>::contains_key(of, oldest_first(id)),
-						"a quote is missing from the quotes index"
-					);
-				}
-				let entry = held.entry(post.ticket.payer(&post.author)).or_default();
-				*entry = entry.saturating_add(post.ticket.held());
-				*per_author.entry(post.author.clone()).or_default() += 1;
-			}
-			ensure!(posts == Posts::<T>::count(), "the post counter is off");
-			for (id, post) in Posts::<T>::iter() {
-				ensure!(
-					quotes.get(&id).copied().unwrap_or_default() == post.quotes,
-					"a quote counter differs from the quotes that exist"
-				);
-			}
-			if quotes_indexed {
-				for (of, key, ()) in Quotes::<T>::iter() {
-					let quote = Posts::<T>::get(from_oldest_first(key))
-						.ok_or("a quote index entry points at a deleted post")?;
-					ensure!(
-						quote.kind == PostKind::Quote { of },
-						"a quote index entry points at a post that is not its quote"
-					);
-				}
-			}
-			for (author, count) in &per_author {
-				ensure!(
-					PostCountByAuthor::<T>::get(author) == *count,
-					"an author's post count is off"
-				);
-				ensure!(
-					PostsByAuthor::<T>::iter_prefix(author).count() as u32 == *count,
-					"an author's index size differs from their posts"
-				);
-			}
-			ensure!(
-				PostCountByAuthor::<T>::iter().count() == per_author.len(),
-				"a post count is kept for an author without posts"
-			);
-			for (parent, key, ()) in Replies::<T>::iter() {
-				let child = from_oldest_first(key);
-				if let Some(post) = Posts::<T>::get(child) {
-					ensure!(
-						matches!(post.kind, PostKind::Reply { parent: p, .. } if p == parent),
-						"a reply index entry points at a post that is not its reply"
-					);
-				} else {
-					return Err("a reply index entry points at a deleted post".into());
-				}
-			}
-			for (of, author, repost) in RepostOf::<T>::iter() {
-				let post = Posts::<T>::get(repost).ok_or("a repost index entry has no post")?;
-				ensure!(
-					post.author == author && post.kind == PostKind::Repost { of },
-					"a repost index entry disagrees with its post"
-				);
-			}
-			let reason: T::RuntimeHoldReason = HoldReason::PostDeposit.into();
-			agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;
-			Ok(())
-		}
-	}
-
-	#[deny(clippy::expect_used)]
-	impl<T: Config> PostsInspect<T::AccountId> for Pallet<T> {
-		fn post_author(id: PostId) -> Option<T::AccountId> {
-			Posts::<T>::get(id).map(|post| post.author)
+			Self::do_delete_post(who, post_id)
 		}
 	}
 }

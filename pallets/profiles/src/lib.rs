@@ -8,11 +8,14 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod impls;
 #[cfg(test)]
 mod mock;
 mod queries;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -21,15 +24,15 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 // FRAME's expansion of `#[pallet::pallet]`, `#[pallet::storage]` and `#[pallet::error]` calls
-// `expect()` on invariants the macro itself guarantees. The workspace lint is lifted for the
-// module so that generated code compiles under it, and denied again on each block of this
-// pallet's own code (`#[deny(clippy::expect_used)]` below).
+// `expect()` on invariants the macro itself guarantees, so the workspace lint is lifted for this
+// module. Only declarations and thin calls live in it (check the origin, parse the arguments,
+// hand over to a `do_*` function); the logic is in `impls.rs` and `try_state.rs`, under the
+// workspace lints.
 #[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use agora_primitives::{other_payer_weight, Cid, CidInput, DepositTicket};
-	use codec::Encode;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungible, Consideration, Footprint},
@@ -69,7 +72,6 @@ pub mod pallet {
 	/// The handle length bounds, shown in the metadata; their values are defined once, in
 	/// `agora-primitives`, with the rest of the handle rule (`normalize_handle`).
 	#[pallet::extra_constants]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// The shortest handle, in bytes.
 		#[pallet::constant_name(MinHandleLength)]
@@ -166,7 +168,6 @@ pub mod pallet {
 	}
 
 	#[pallet::hooks]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
@@ -175,7 +176,6 @@ pub mod pallet {
 	}
 
 	#[pallet::call]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// Creates the caller's profile, or points it at a new document.
 		///
@@ -195,31 +195,7 @@ pub mod pallet {
 		pub fn set_profile(origin: OriginFor<T>, metadata: CidInput) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let metadata = Cid::parse(&metadata).map_err(|_| Error::<T>::InvalidCid)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			match Profiles::<T>::get(&who) {
-				None => {
-					let ticket = T::Consideration::new(&who, Self::footprint(&metadata, None))?;
-					let profile = Profile {
-						metadata: metadata.clone(),
-						handle: None,
-						updated_at: now,
-						ticket,
-					};
-					Profiles::<T>::insert(&who, profile);
-					Self::deposit_event(Event::ProfileCreated { who, metadata });
-				},
-				Some(profile) => {
-					ensure!(profile.metadata != metadata, Error::<T>::ProfileUnchanged);
-					let footprint = Self::footprint(&metadata, profile.handle.as_ref());
-					let ticket = profile.ticket.update(&who, footprint)?;
-					let previous = profile.metadata;
-					let profile =
-						Profile { metadata: metadata.clone(), updated_at: now, ticket, ..profile };
-					Profiles::<T>::insert(&who, profile);
-					Self::deposit_event(Event::ProfileUpdated { who, metadata, previous });
-				},
-			}
-			Ok(())
+			Self::do_set_profile(who, metadata)
 		}
 
 		/// Removes the caller's profile and frees its handle; refunds the deposit.
@@ -233,18 +209,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_profile().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn remove_profile(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::ProfileNotFound)?;
-			profile.ticket.drop(&who)?;
-			if let Some(handle) = &profile.handle {
-				AccountByHandle::<T>::remove(handle);
-			}
-			Profiles::<T>::remove(&who);
-			Self::deposit_event(Event::ProfileRemoved {
-				who,
-				metadata: profile.metadata,
-				handle: profile.handle,
-			});
-			Ok(())
+			Self::do_remove_profile(who)
 		}
 
 		/// Takes a unique handle for the caller's profile, giving up the one it had.
@@ -263,22 +228,7 @@ pub mod pallet {
 		pub fn set_handle(origin: OriginFor<T>, handle: HandleInput) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let handle = normalize_handle(&handle).ok_or(Error::<T>::BadHandle)?;
-			let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::ProfileNotFound)?;
-			ensure!(profile.handle.as_ref() != Some(&handle), Error::<T>::HandleUnchanged);
-			ensure!(!AccountByHandle::<T>::contains_key(&handle), Error::<T>::HandleTaken);
-
-			let ticket =
-				profile.ticket.update(&who, Self::footprint(&profile.metadata, Some(&handle)))?;
-			if let Some(previous) = &profile.handle {
-				AccountByHandle::<T>::remove(previous);
-			}
-			AccountByHandle::<T>::insert(&handle, &who);
-			let previous = profile.handle;
-			let updated_at = frame_system::Pallet::<T>::block_number();
-			let profile = Profile { handle: Some(handle.clone()), updated_at, ticket, ..profile };
-			Profiles::<T>::insert(&who, profile);
-			Self::deposit_event(Event::HandleSet { who, handle, previous });
-			Ok(())
+			Self::do_set_handle(who, handle)
 		}
 
 		/// Gives up the caller's handle; the profile stays.
@@ -292,66 +242,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::clear_handle().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn clear_handle(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::ProfileNotFound)?;
-			let handle = profile.handle.clone().ok_or(Error::<T>::NoHandle)?;
-			let ticket = profile.ticket.update(&who, Self::footprint(&profile.metadata, None))?;
-			AccountByHandle::<T>::remove(&handle);
-			let updated_at = frame_system::Pallet::<T>::block_number();
-			Profiles::<T>::insert(&who, Profile { handle: None, updated_at, ticket, ..profile });
-			Self::deposit_event(Event::HandleCleared { who, handle });
-			Ok(())
-		}
-	}
-
-	#[deny(clippy::expect_used)]
-	impl<T: Config> Pallet<T> {
-		/// The storage a profile occupies: its record and, with a handle, the handle index
-		/// entry. The deposit is priced on this.
-		pub fn footprint(metadata: &Cid, handle: Option<&Handle>) -> Footprint {
-			let record = metadata.encoded_size()
-				+ handle.map_or(1, |h| 1 + h.encoded_size())
-				+ BlockNumberFor::<T>::max_encoded_len();
-			let index = handle.map_or(0, |h| h.encoded_size() + T::AccountId::max_encoded_len());
-			Footprint::from_parts(1 + usize::from(handle.is_some()), record + index)
-		}
-
-		/// The account holding `handle` (any case), if any.
-		pub fn account_by_handle(handle: &[u8]) -> Option<T::AccountId> {
-			normalize_handle(handle).and_then(AccountByHandle::<T>::get)
-		}
-
-		/// Checks the pallet's invariants: the counter equals the number of profiles, the
-		/// handle index and the profiles agree both ways, and each account's hold equals the
-		/// profile deposit tickets it pays (its own, and those it sponsors).
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use sp_runtime::traits::Saturating;
-
-			let mut profiles = 0u32;
-			let mut held: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> =
-				Default::default();
-			for (who, profile) in Profiles::<T>::iter() {
-				profiles += 1;
-				if let Some(handle) = &profile.handle {
-					ensure!(
-						AccountByHandle::<T>::get(handle).as_ref() == Some(&who),
-						"a profile's handle is not indexed to it"
-					);
-				}
-				let amount = held.entry(profile.ticket.payer(&who)).or_default();
-				*amount = amount.saturating_add(profile.ticket.held());
-			}
-			ensure!(profiles == Profiles::<T>::count(), "the profile counter is off");
-			for (handle, who) in AccountByHandle::<T>::iter() {
-				let profile = Profiles::<T>::get(&who).ok_or("an indexed handle has no profile")?;
-				ensure!(
-					profile.handle == Some(handle),
-					"the handle index points at the wrong profile"
-				);
-			}
-			let reason: T::RuntimeHoldReason = HoldReason::ProfileDeposit.into();
-			agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;
-			Ok(())
+			Self::do_clear_handle(who)
 		}
 	}
 }

@@ -8,11 +8,14 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod impls;
 #[cfg(test)]
 mod mock;
 mod queries;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -27,17 +30,14 @@ pub trait BenchmarkHelper {
 }
 
 // FRAME's expansion of `#[pallet::pallet]`, `#[pallet::storage]` and `#[pallet::error]` calls
-// `expect()` on invariants the macro itself guarantees. The workspace lint is lifted for the
-// module so that generated code compiles under it, and denied again on each block of this
-// pallet's own code (`#[deny(clippy::expect_used)]` below).
+// `expect()` on invariants the macro itself guarantees, so the workspace lint is lifted for this
+// module. Only declarations and thin calls live in it (check the origin, hand over to a `do_*`
+// function); the logic is in `impls.rs` and `try_state.rs`, under the workspace lints.
 #[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::{
-		decrement_or_remove, other_payer_weight, DepositTicket, PostId, PostsInspect,
-	};
-	use codec::MaxEncodedLen;
+	use agora_primitives::{other_payer_weight, DepositTicket, PostId, PostsInspect};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungible, Consideration, Footprint},
@@ -84,7 +84,6 @@ pub mod pallet {
 	/// Limits of the reactions runtime API, shown in the metadata; the value is defined once,
 	/// in `agora-primitives`.
 	#[pallet::extra_constants]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// The most reactors one page of `reactors` carries (see `agora_primitives::PageSize`).
 		#[pallet::constant_name(MaxPageSize)]
@@ -158,7 +157,6 @@ pub mod pallet {
 	}
 
 	#[pallet::hooks]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
@@ -167,7 +165,6 @@ pub mod pallet {
 	}
 
 	#[pallet::call]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
 		/// Reacts to post `post_id` with `kind`, or changes the caller's reaction to `kind`.
 		/// One reaction per account and post; a new reaction holds a small deposit.
@@ -182,30 +179,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::react_new().max(T::WeightInfo::react_change()))]
 		pub fn react(origin: OriginFor<T>, post_id: PostId, kind: ReactionKind) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(T::Posts::post_exists(post_id), Error::<T>::PostNotFound);
-			match Reactions::<T>::get(post_id, &who) {
-				None => {
-					let count = ReactionCounts::<T>::get(post_id, kind)
-						.checked_add(1)
-						.ok_or(Error::<T>::Overflow)?;
-					let ticket = T::Consideration::new(&who, Self::footprint())?;
-					Reactions::<T>::insert(post_id, &who, Reaction { kind, ticket });
-					ReactionCounts::<T>::insert(post_id, kind, count);
-					Self::deposit_event(Event::Reacted { who, post_id, kind });
-				},
-				Some(reaction) => {
-					let from = reaction.kind;
-					ensure!(from != kind, Error::<T>::SameReaction);
-					let count = ReactionCounts::<T>::get(post_id, kind)
-						.checked_add(1)
-						.ok_or(Error::<T>::Overflow)?;
-					ReactionCounts::<T>::insert(post_id, kind, count);
-					ReactionCounts::<T>::mutate_exists(post_id, from, decrement_or_remove);
-					Reactions::<T>::insert(post_id, &who, Reaction { kind, ..reaction });
-					Self::deposit_event(Event::ReactionChanged { who, post_id, from, to: kind });
-				},
-			}
-			Ok(())
+			Self::do_react(who, post_id, kind)
 		}
 
 		/// Removes the caller's reaction to post `post_id` and refunds its deposit. Works even
@@ -220,46 +194,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::unreact().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn unreact(origin: OriginFor<T>, post_id: PostId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let reaction = Reactions::<T>::take(post_id, &who).ok_or(Error::<T>::NoReaction)?;
-			reaction.ticket.drop(&who)?;
-			ReactionCounts::<T>::mutate_exists(post_id, reaction.kind, decrement_or_remove);
-			Self::deposit_event(Event::Unreacted { who, post_id, kind: reaction.kind });
-			Ok(())
-		}
-	}
-
-	#[deny(clippy::expect_used)]
-	impl<T: Config> Pallet<T> {
-		/// The storage one reaction occupies: its entry, and its share of a counter.
-		pub fn footprint() -> Footprint {
-			let entry = PostId::max_encoded_len()
-				+ T::AccountId::max_encoded_len()
-				+ ReactionOf::<T>::max_encoded_len();
-			let counter = PostId::max_encoded_len() + ReactionKind::max_encoded_len() + 4;
-			Footprint::from_parts(1, entry + counter)
-		}
-
-		/// Checks the pallet's invariants: each counter equals the number of reactions of its
-		/// kind on its post, and each reactor's hold equals the sum of their reactions' tickets.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			use sp_runtime::traits::Saturating;
-
-			let mut counts: BTreeMap<(PostId, ReactionKind), u32> = BTreeMap::new();
-			let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			for (post_id, who, reaction) in Reactions::<T>::iter() {
-				*counts.entry((post_id, reaction.kind)).or_default() += 1;
-				let amount = held.entry(reaction.ticket.payer(&who)).or_default();
-				*amount = amount.saturating_add(reaction.ticket.held());
-			}
-			let stored: BTreeMap<(PostId, ReactionKind), u32> = ReactionCounts::<T>::iter()
-				.map(|(post, kind, count)| ((post, kind), count))
-				.collect();
-			ensure!(stored == counts, "reaction counters differ from the reactions");
-			let reason: T::RuntimeHoldReason = HoldReason::ReactionDeposit.into();
-			agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;
-			Ok(())
+			Self::do_unreact(who, post_id)
 		}
 	}
 }
