@@ -83,7 +83,7 @@ where
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
-	use agora_social_rpc::{Social, SocialApiServer};
+	use agora_social_rpc::social_rpc;
 
 	use crate::ipfs::rpc::ContentApiServer;
 
@@ -91,8 +91,7 @@ where
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module
-		.merge(Social::<_, Block, BlockNumber>::new(client, social_queries_at_once()).into_rpc())?;
+	module.merge(social_rpc::<_, Block, BlockNumber>(client, social_queries_at_once())?)?;
 	module.merge(content.into_rpc())?;
 	Ok(module)
 }
