@@ -87,7 +87,7 @@ pub struct Cli {
 
 	/// The IPFS daemon and what the node does with it.
 	#[command(flatten)]
-	pub ipfs: crate::ipfs::IpfsParams,
+	pub ipfs: agora_content::IpfsParams,
 
 	/// Do not run the hardware benchmarks at start-up.
 	#[arg(long)]

@@ -1,5 +1,6 @@
 //! The client and what runs on it: the chain database, the Wasm executor running the Agora
-//! runtime, the transaction pool and the offchain workers.
+//! runtime, the transaction pool, the offchain workers and the IPFS content service
+//! (`agora-content`).
 //!
 //! Both kinds of node start from these parts: the parachain node and collator
 //! ([`crate::service`]) and the relay-less dev chain ([`crate::dev`]); the RPC assembly
@@ -7,6 +8,7 @@
 
 use std::sync::Arc;
 
+use agora_content::{rpc::Content, IpfsParams, NodeContext};
 use agora_runtime::{apis::RuntimeApi, opaque::Block};
 use cumulus_client_consensus_common::ParachainBlockImport as TParachainBlockImport;
 use sc_client_api::Backend as _;
@@ -154,4 +156,23 @@ pub fn spawn_offchain_workers(
 		),
 	);
 	Ok(())
+}
+
+/// Starts the IPFS content service on the client: connects to the daemon, starts the pinning
+/// follower (`--ipfs-pin`) and the upload endpoint (`--ipfs-upload-addr`) if asked to; returns
+/// the `content_*` RPC methods for [`crate::rpc`].
+pub fn start_content(
+	ipfs: &IpfsParams,
+	config: &Configuration,
+	task_manager: &TaskManager,
+	client: &Arc<ParachainClient>,
+) -> Result<Content, sc_service::Error> {
+	let spawner = task_manager.spawn_handle();
+	let node = NodeContext {
+		spawner: &spawner,
+		chain_dir: config.base_path.config_dir(config.chain_spec.id()),
+		rpc_cors: config.rpc.cors.as_deref(),
+		prometheus: config.prometheus_registry(),
+	};
+	agora_content::start::<Block, _, _>(ipfs, node, client).map_err(sc_service::Error::Other)
 }

@@ -8,6 +8,7 @@
 
 use std::{sync::Arc, time::Duration};
 
+use agora_content::IpfsParams;
 use agora_runtime::{opaque::Block, Hash};
 use codec::Encode;
 use cumulus_client_parachain_inherent::MockValidationDataInherentDataProvider;
@@ -27,9 +28,9 @@ use sp_runtime::traits::Header as _;
 use crate::{
 	cli::DevSealMode,
 	client::{
-		new_client_parts, spawn_offchain_workers, ClientParts, ParachainClient, TransactionPool,
+		new_client_parts, spawn_offchain_workers, start_content, ClientParts, ParachainClient,
+		TransactionPool,
 	},
-	ipfs::IpfsParams,
 	rpc,
 };
 
@@ -98,7 +99,7 @@ pub fn start_dev_node(
 		&network,
 	)?;
 
-	let content = crate::ipfs::start(ipfs, &config, &task_manager, &client)?;
+	let content = start_content(ipfs, &config, &task_manager, &client)?;
 
 	let proposer = sc_basic_authorship::ProposerFactory::new(
 		task_manager.spawn_handle(),

@@ -10,7 +10,6 @@ mod cli;
 mod client;
 mod command;
 mod dev;
-mod ipfs;
 mod rpc;
 mod service;
 

@@ -1,12 +1,13 @@
 //! The node's JSON-RPC API beyond Substrate's built-in methods.
 //!
 //! `create_full` assembles the modules every Agora node serves: account nonces and dry runs
-//! (`system_*`), fee queries (`payment_*`), IPFS content (`content_*`, see
-//! [`crate::ipfs::rpc`]) and the social queries (`social_*`, the `agora-social-rpc` crate).
+//! (`system_*`), fee queries (`payment_*`), IPFS content (`content_*`, the `agora-content`
+//! crate) and the social queries (`social_*`, the `agora-social-rpc` crate).
 //! [`builder`] hands them to `sc_service::spawn_tasks`, in the collator and the dev chain alike.
 
 use std::sync::Arc;
 
+use agora_content::rpc::Content;
 use agora_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
@@ -14,10 +15,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 
-use crate::{
-	client::{ParachainClient, TransactionPool as ParachainTransactionPool},
-	ipfs::rpc::Content,
-};
+use crate::client::{ParachainClient, TransactionPool as ParachainTransactionPool};
 
 /// What `spawn_tasks` calls to build the node's RPC modules.
 pub type RpcBuilder =
@@ -83,9 +81,8 @@ where
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
+	use agora_content::rpc::ContentApiServer;
 	use agora_social_rpc::social_rpc;
-
-	use crate::ipfs::rpc::ContentApiServer;
 
 	let FullDeps { client, pool, content } = deps;
 	let mut module = RpcModule::new(());

@@ -4,6 +4,7 @@
 
 use std::{sync::Arc, time::Duration};
 
+use agora_content::IpfsParams;
 use agora_runtime::{opaque::Block, Hash};
 use codec::Encode;
 use cumulus_client_bootnodes::{start_bootnode_tasks, StartBootnodeTasksParams};
@@ -26,10 +27,9 @@ use sp_keystore::KeystorePtr;
 
 use crate::{
 	client::{
-		new_client_parts, spawn_offchain_workers, ClientParts, ParachainBackend,
+		new_client_parts, spawn_offchain_workers, start_content, ClientParts, ParachainBackend,
 		ParachainBlockImport, ParachainClient, TransactionPool,
 	},
-	ipfs::IpfsParams,
 	rpc,
 };
 
@@ -160,7 +160,7 @@ pub async fn start_parachain_node<Net: NetworkBackend<Block, Hash>>(
 		&network,
 	)?;
 
-	let content = crate::ipfs::start(ipfs, &parachain_config, &task_manager, &client)?;
+	let content = start_content(ipfs, &parachain_config, &task_manager, &client)?;
 
 	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
 		rpc_builder: rpc::builder(client.clone(), transaction_pool.clone(), content),

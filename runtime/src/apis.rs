@@ -207,7 +207,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl crate::content::ContentApi<Block> for Runtime {
+	impl agora_content_runtime_api::ContentApi<Block> for Runtime {
 		fn content_changes(events: Vec<u8>) -> Option<Vec<agora_primitives::ContentChange>> {
 			crate::content::content_changes_of_encoded(&events)
 		}

@@ -1,13 +1,15 @@
-//! Public uploads: `content_add` for callers the node does not trust with unsafe methods.
+//! The limits of public uploads: how large a body, and how many uploads a minute, the node
+//! takes from a caller it does not trust with unsafe methods.
 //!
 //! `content_add` writes to the daemon, so by default it is an unsafe method. An operator who
 //! wants a public node to accept uploads turns on `--ipfs-public-uploads` instead of
 //! `--rpc-methods unsafe` (which would also expose `author_insertKey` and the rest). Callers
 //! allowed unsafe methods (localhost by default) keep the node's usual limits; every other
 //! caller gets these: a body of at most `--ipfs-upload-max-bytes`, and at most
-//! `--ipfs-uploads-per-minute` uploads per connection in any minute. The upload endpoint
-//! ([`super::upload_endpoint`]) applies the same limits to callers from other hosts, counted
-//! per IP address.
+//! `--ipfs-uploads-per-minute` uploads per caller in any minute. [`PublicUploads`] counts them
+//! per caller of whatever kind its user names: the `content_*` RPC ([`crate::rpc`]) per
+//! connection, the upload endpoint ([`crate::upload_endpoint`]) per IP address (an IPv6 /64
+//! counting as one) of a caller from another host.
 
 use std::{
 	collections::HashMap,
@@ -24,7 +26,7 @@ const WINDOW: Duration = Duration::from_secs(60);
 pub enum Refused {
 	/// The body is over the public upload size limit.
 	TooLarge { size: usize, max: usize },
-	/// The connection has used up its uploads for this minute.
+	/// The caller has used up its uploads for this minute.
 	TooMany { per_minute: u32, per: &'static str },
 }
 

@@ -103,7 +103,7 @@ pub fn next_batch(owed: &[Owed], retries: &Retries, now: Instant, at_once: usize
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::ipfs::pinning::journal::Want;
+	use crate::pinning::journal::Want;
 
 	fn cid(seed: u8) -> Cid {
 		let mut bytes = vec![0x01, 0x55, 0x12, 0x20];

@@ -3,8 +3,8 @@
 //!
 //! `content_add` writes to the daemon, so it is an unsafe method: served on localhost, refused
 //! on public interfaces unless the node runs with `--rpc-methods unsafe`, or with
-//! `--ipfs-public-uploads`, which serves it to everyone within the limits of
-//! [`super::uploads`]. Reads are safe; they
+//! `--ipfs-public-uploads`, which serves it to everyone within the public upload limits
+//! (`--ipfs-upload-max-bytes`, `--ipfs-uploads-per-minute`). Reads are safe; they
 //! are bounded by the node's body limit and timeout. At most `--ipfs-rpc-max-concurrent`
 //! calls use the daemon at once; more are refused with [`error_code::BUSY`].
 
@@ -20,9 +20,9 @@ use serde::{Deserialize, Serialize};
 use sp_core::Bytes;
 use tokio::sync::{Semaphore, SemaphorePermit};
 
-use super::{
+use crate::{
 	store::{parse_cid, ContentError, ContentStore},
-	uploads::{PublicUploads, Refused},
+	upload_limits::{PublicUploads, Refused},
 };
 
 /// Stable JSON-RPC error codes of the `content_*` methods.
@@ -90,7 +90,8 @@ pub trait ContentApi {
 	async fn status(&self, cid: String) -> RpcResult<ContentStatus>;
 }
 
-/// The content API served from a [`ContentStore`]; clones share the store and the bound.
+/// The content API served from the node's IPFS daemon; clones share the daemon's handle and
+/// the bound on calls. [`crate::start`] makes it.
 #[derive(Clone)]
 pub struct Content {
 	store: Arc<ContentStore>,
@@ -101,7 +102,7 @@ pub struct Content {
 impl Content {
 	/// Serves `store`, with at most as many calls using it at once as `permits` has, and
 	/// `content_add` for callers denied unsafe methods within `public_uploads`, if given.
-	pub fn new(
+	pub(crate) fn new(
 		store: Arc<ContentStore>,
 		permits: Arc<Semaphore>,
 		public_uploads: Option<PublicUploads<Option<ConnectionId>>>,

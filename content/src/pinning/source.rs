@@ -2,20 +2,23 @@
 //!
 //! The block's own runtime says it: the node reads the raw `System::Events` of block `B` and
 //! hands them to the runtime's `ContentApi` at `B`'s parent, the runtime that executed `B` and
-//! wrote those events (see `agora_runtime::content`). The node's compiled-in runtime types are
-//! never used to decode events, so a runtime upgrade that changes event types does not make
+//! wrote those events (see `agora-content-runtime-api`). The node's compiled-in runtime types
+//! are never used to decode events, so a runtime upgrade that changes event types does not make
 //! the follower miss content, even on a node that was not upgraded itself.
+//!
+//! The follower counts blocks in `u32`, Agora's block number type; a chain with wider block
+//! numbers would be followed up to block `u32::MAX`.
 
-use std::sync::Arc;
+use std::{marker::PhantomData, sync::Arc};
 
+use agora_content_runtime_api::ContentApi;
 use agora_primitives::ContentChange;
-use agora_runtime::{content::ContentApi, opaque::Block};
 use sc_client_api::{Backend, StorageProvider};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::storage::StorageKey;
 use sp_io::hashing::twox_128;
-use sp_runtime::traits::Header as _;
+use sp_runtime::traits::{Block as BlockT, Header as _, SaturatedConversion};
 
 /// What the follower reads from the chain.
 pub trait ContentSource {
@@ -26,33 +29,34 @@ pub trait ContentSource {
 	fn content_changes(&self, number: u32) -> Result<Vec<ContentChange>, String>;
 }
 
-/// The node's own chain as a [`ContentSource`].
-pub struct ClientSource<C, BE> {
+/// The node's own chain (of blocks `Block`, in a backend `BE`) as a [`ContentSource`].
+pub struct ClientSource<Block, C, BE> {
 	client: Arc<C>,
-	_backend: std::marker::PhantomData<fn() -> BE>,
+	_chain: PhantomData<fn() -> (Block, BE)>,
 }
 
-impl<C, BE> ClientSource<C, BE> {
+impl<Block, C, BE> ClientSource<Block, C, BE> {
 	/// Reads through `client`.
 	pub fn new(client: Arc<C>) -> Self {
-		Self { client, _backend: Default::default() }
+		Self { client, _chain: PhantomData }
 	}
 }
 
-impl<C, BE> ContentSource for ClientSource<C, BE>
+impl<Block, C, BE> ContentSource for ClientSource<Block, C, BE>
 where
+	Block: BlockT,
 	C: HeaderBackend<Block> + StorageProvider<Block, BE> + ProvideRuntimeApi<Block>,
 	C::Api: ContentApi<Block>,
 	BE: Backend<Block>,
 {
 	fn finalized_number(&self) -> u32 {
-		self.client.info().finalized_number
+		self.client.info().finalized_number.saturated_into::<u32>()
 	}
 
 	fn content_changes(&self, number: u32) -> Result<Vec<ContentChange>, String> {
 		let hash = self
 			.client
-			.hash(number)
+			.hash(number.into())
 			.map_err(|e| e.to_string())?
 			.ok_or_else(|| format!("block #{number} is not in the database"))?;
 		let header = self

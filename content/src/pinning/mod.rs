@@ -30,18 +30,21 @@ mod source;
 mod tests;
 
 use std::{
+	path::Path,
 	sync::Arc,
 	time::{Duration, Instant},
 };
 
+use agora_content_runtime_api::ContentApi;
 use agora_primitives::Cid;
-use agora_runtime::{content::ContentApi, opaque::Block};
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 use log::{debug, info, warn};
+use prometheus_endpoint::Registry;
 use sc_client_api::{Backend, BlockchainEvents, StorageProvider};
-use sc_service::{Configuration, TaskManager};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
+use sp_core::traits::SpawnNamed;
+use sp_runtime::traits::Block as BlockT;
 use tokio::sync::Notify;
 
 use journal::{PinJournal, Want};
@@ -49,7 +52,7 @@ use metrics::PinMetrics;
 use schedule::{next_batch, Retries, PINS_AT_ONCE};
 use source::{ClientSource, ContentSource};
 
-use super::store::{ContentError, ContentStore};
+use crate::store::{ContentError, ContentStore};
 
 const LOG_TARGET: &str = "ipfs-pinning";
 
@@ -60,15 +63,18 @@ const RETRY_EVERY: Duration = Duration::from_secs(2);
 /// newly finalized block comes first.
 const REREAD_EVERY: Duration = Duration::from_secs(6);
 
-/// Starts the follower and the pinner; the journal lives in `<chain dir>/ipfs-pinning`.
-pub fn spawn<C, BE>(
-	config: &Configuration,
-	task_manager: &TaskManager,
+/// Starts the follower and the pinner on `spawner`'s tasks; the journal lives in
+/// `<chain_dir>/ipfs-pinning`, the metrics in `prometheus` if the node serves them.
+pub fn spawn<Block, C, BE>(
+	spawner: &dyn SpawnNamed,
+	chain_dir: &Path,
+	prometheus: Option<&Registry>,
 	client: Arc<C>,
 	store: Arc<ContentStore>,
 	max_pin_bytes: u64,
-) -> Result<(), sc_service::Error>
+) -> Result<(), String>
 where
+	Block: BlockT,
 	C: HeaderBackend<Block>
 		+ BlockchainEvents<Block>
 		+ StorageProvider<Block, BE>
@@ -79,7 +85,7 @@ where
 	C::Api: ContentApi<Block>,
 	BE: Backend<Block> + 'static,
 {
-	let path = config.base_path.config_dir(config.chain_spec.id()).join("ipfs-pinning");
+	let path = chain_dir.join("ipfs-pinning");
 	let genesis = client.info().genesis_hash;
 	let (journal, other_chain) = PinJournal::open(&path, genesis.as_ref())
 		.map_err(|e| format!("cannot open the pinning journal at {}: {e}", path.display()))?;
@@ -91,28 +97,22 @@ where
 		);
 	}
 	let journal = Arc::new(journal);
-	let metrics = PinMetrics::new(config.prometheus_registry())
+	let metrics = PinMetrics::new(prometheus)
 		.map_err(|e| format!("cannot register the pinning metrics: {e}"))?;
 	let work_owed = Arc::new(Notify::new());
 	info!(target: LOG_TARGET, "📌 Pinning finalized content on {} (journal {})", store.api(), path.display());
 
 	let finality = client.finality_notification_stream();
-	task_manager.spawn_handle().spawn_blocking(
-		"ipfs-pin-follower",
-		Some("ipfs"),
-		follow(
-			ClientSource::<C, BE>::new(client),
-			finality,
-			journal.clone(),
-			metrics.clone(),
-			work_owed.clone(),
-		),
+	let follower = follow(
+		ClientSource::<Block, C, BE>::new(client),
+		finality,
+		journal.clone(),
+		metrics.clone(),
+		work_owed.clone(),
 	);
-	task_manager.spawn_handle().spawn(
-		"ipfs-pinner",
-		Some("ipfs"),
-		pin_owed(store, max_pin_bytes, journal, metrics, work_owed),
-	);
+	spawner.spawn_blocking("ipfs-pin-follower", Some("ipfs"), follower.boxed());
+	let pinner = pin_owed(store, max_pin_bytes, journal, metrics, work_owed);
+	spawner.spawn("ipfs-pinner", Some("ipfs"), pinner.boxed());
 	Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use std::{hash::Hash, net::SocketAddr, time::Duration};
 
-use super::{store::ContentStore, uploads::PublicUploads};
+use crate::{store::ContentStore, upload_limits::PublicUploads};
 
 /// Where the IPFS daemon is and how the node uses it.
 #[derive(Debug, Clone, clap::Args)]
@@ -68,7 +68,10 @@ pub struct IpfsParams {
 
 impl IpfsParams {
 	/// The limits of public uploads, counted per caller (a `per`), if the node accepts them.
-	pub fn public_uploads<K: Hash + Eq>(&self, per: &'static str) -> Option<PublicUploads<K>> {
+	pub(crate) fn public_uploads<K: Hash + Eq>(
+		&self,
+		per: &'static str,
+	) -> Option<PublicUploads<K>> {
 		self.ipfs_public_uploads.then(|| {
 			PublicUploads::new(
 				self.ipfs_upload_max_bytes.min(self.ipfs_max_body),
@@ -79,13 +82,13 @@ impl IpfsParams {
 	}
 
 	/// The bound on what one CID may make the pinning follower store.
-	pub fn pin_max_bytes(&self) -> u64 {
+	pub(crate) fn pin_max_bytes(&self) -> u64 {
 		let body = self.ipfs_max_body as u64;
 		self.ipfs_pin_max_bytes.unwrap_or(body.saturating_add(body / 64).saturating_add(64 * 1024))
 	}
 
 	/// The store these flags describe.
-	pub fn store(&self) -> Result<ContentStore, String> {
+	pub(crate) fn store(&self) -> Result<ContentStore, String> {
 		ContentStore::new(
 			&self.ipfs_api,
 			self.ipfs_max_body,

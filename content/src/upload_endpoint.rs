@@ -22,7 +22,7 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use futures::TryStreamExt;
+use futures::{FutureExt, TryStreamExt};
 use http_body_util::{BodyExt, Full};
 use hyper::{
 	body::{Bytes, Incoming},
@@ -34,12 +34,13 @@ use hyper::{
 use hyper_util::rt::{TokioIo, TokioTimer};
 use log::{debug, info, warn};
 use serde_json::json;
+use sp_core::traits::SpawnNamed;
 use tokio::{net::TcpListener, sync::Semaphore};
 
-use super::{
+use crate::{
 	rpc::{error_code, BUSY_MESSAGE},
 	store::{ContentError, ContentStore},
-	uploads::{PublicUploads, Refused},
+	upload_limits::{PublicUploads, Refused},
 };
 
 /// The one path the endpoint serves.
@@ -100,8 +101,8 @@ pub enum AllowedOrigins {
 
 impl AllowedOrigins {
 	/// The node's `--rpc-cors` setting (`None` means all).
-	pub fn from_rpc_cors(cors: Option<&Vec<String>>) -> Self {
-		cors.map_or(Self::Any, |list| Self::List(list.clone()))
+	pub fn from_rpc_cors(cors: Option<&[String]>) -> Self {
+		cors.map_or(Self::Any, |list| Self::List(list.to_vec()))
 	}
 
 	fn allows(&self, origin: &str) -> bool {
@@ -143,17 +144,14 @@ impl UploadEndpoint {
 
 	/// Binds `addr` and serves the endpoint there on `spawn`'s tasks. A non-loopback address
 	/// without public uploads is a configuration error: nobody there could upload.
-	pub fn serve(
-		self,
-		addr: SocketAddr,
-		spawn: &sc_service::SpawnTaskHandle,
-	) -> Result<(), String> {
+	pub fn serve(self, addr: SocketAddr, spawn: &dyn SpawnNamed) -> Result<(), String> {
 		check_listen_addr(addr, self.public.is_some())?;
 		let listener = std::net::TcpListener::bind(addr)
 			.and_then(|listener| listener.set_nonblocking(true).map(|()| listener))
 			.map_err(|e| format!("--ipfs-upload-addr {addr}: {e}"))?;
 		info!("📦 Upload endpoint: POST http://{addr}{PATH}");
-		spawn.spawn("ipfs-upload-endpoint", Some("ipfs"), accept(listener, Arc::new(self)));
+		let endpoint = accept(listener, Arc::new(self));
+		spawn.spawn("ipfs-upload-endpoint", Some("ipfs"), endpoint.boxed());
 		Ok(())
 	}
 
