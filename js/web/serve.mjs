@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Serves the built web app (dist/) on a loopback address: `node js/web/serve.mjs [--port 8090]`.
+// Serves the built web app (dist/) on a loopback address:
+// `node js/web/serve.mjs [--port 8090] [--node ws://127.0.0.1:9944]`, the node written into
+// /config.json being the one the page talks to.
 // Static files only, GET and HEAD, nothing outside dist/; scripts/dev.sh and the browser tests
 // use it. A malformed request (bad percent-encoding, a path that climbs out, headers over
 // Node's limit) gets a 4xx and the server keeps serving.
@@ -9,6 +11,9 @@ import { createServer } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+
+/** The dev chain's node (scripts/dev.sh). */
+const DEFAULT_NODE = 'ws://127.0.0.1:9944'
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,8 +25,13 @@ const TYPES = {
   '.wasm': 'application/wasm'
 }
 
-/** Starts serving `root` on 127.0.0.1:`port` (0: any free port); resolves to `{ url, close }`. */
-export function serve ({ root = fileURLToPath(new URL('./dist', import.meta.url)), port = 0 } = {}) {
+/**
+ * Starts serving `root` on 127.0.0.1:`port` (0: any free port), with `/config.json` naming
+ * `node`, the node the page talks to unless the person confirms another; resolves to
+ * `{ url, close }`.
+ */
+export function serve ({ root = fileURLToPath(new URL('./dist', import.meta.url)), port = 0, node = DEFAULT_NODE } = {}) {
+  const config = JSON.stringify({ node })
   const server = createServer((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end()
@@ -30,6 +40,11 @@ export function serve ({ root = fileURLToPath(new URL('./dist', import.meta.url)
     const path = requestPath(request.url)
     if (path === null) {
       response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: malformed path')
+      return
+    }
+    if (path === '/config.json') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' })
+      response.end(request.method === 'HEAD' ? undefined : config)
       return
     }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path))
@@ -78,7 +93,9 @@ function requestPath (target) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '8090' } } })
-  const { url } = await serve({ port: Number(values.port) })
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '8090' }, node: { type: 'string', default: DEFAULT_NODE } }
+  })
+  const { url } = await serve({ port: Number(values.port), node: values.node })
   console.log(`Agora web app on ${url}`)
 }

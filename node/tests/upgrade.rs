@@ -154,7 +154,7 @@ async fn a_forkless_upgrade_keeps_everything_and_pinning_follows_the_new_runtime
 
 	// The upgrade: Root sets the new code; the next block enacts it.
 	let set_code = RuntimeCall::System(frame_system::Call::set_code { code });
-	call(&client, Alice, RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(set_code) }))
+	call(&client, Alice, RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: set_code.into() }))
 		.await;
 	wait_for("the upgraded runtime", || async {
 		(spec_version(&client).await > spec_before).then_some(())

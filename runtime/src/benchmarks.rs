@@ -13,7 +13,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_message_queue, MessageQueue]
-	[pallet_sudo, Sudo]
 	[pallet_xcm, PalletXcmBench::<Runtime>]
 	[pallet_proxy, Proxy]
 	[pallet_recovery, Recovery]

@@ -1,27 +1,28 @@
-//! No origin can remove, alter or act for an account's content: every privileged path is tried
-//! from the attacker's side (the sudo key, Root, the relay chain over XCM) and each one is
-//! refused, with the content, its indexes and its deposits unchanged.
+//! No origin can remove, alter or act for an account's content or take its deposits: every
+//! privileged path is tried from the attacker's side (the sudo key, Root, the relay chain over
+//! XCM) and each one is refused, with the content, its indexes, its deposits and every balance
+//! unchanged; the owner still removes its content afterwards. (`root_allowlist.rs` walks every
+//! call of the metadata; this file aims the dangerous ones at a victim with deposits.)
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
 use agora_runtime::{configs::xcm::XcmConfig, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin};
 use codec::Encode;
-use common::{pallet_storage, with_genesis_of};
+use common::{
+	pallet_storage,
+	victim::{bob, bob_publishes, content_and_deposits, CID, MESSAGE, POST},
+	with_genesis_of,
+};
 use frame_support::{assert_noop, assert_ok, weights::Weight};
 use pallet_reactions::ReactionKind;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{traits::Dispatchable, AccountId32, DispatchError};
+use agora_runtime::configs::root::RootCall;
+use frame_support::traits::UnfilteredDispatchable;
+use sp_runtime::{traits::Dispatchable, DispatchError};
 use xcm::latest::prelude::*;
 use xcm_executor::XcmExecutor;
-
-const CID: &[u8] = b"QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH";
-const POST: u64 = 0;
-
-fn bob() -> AccountId32 {
-	Sr25519Keyring::Bob.to_account_id()
-}
 
 /// Alice holds the sudo key in the development preset.
 fn sudo_key() -> RuntimeOrigin {
@@ -30,61 +31,6 @@ fn sudo_key() -> RuntimeOrigin {
 
 fn delete_bobs_post() -> RuntimeCall {
 	RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id: POST })
-}
-
-/// Bob's message key, and the id of the message Charlie sent him.
-const BOB_KEY: [u8; 32] = [9; 32];
-const MESSAGE: u64 = 0;
-
-/// Bob's content: a profile with a handle, a post, a follow and a reaction, each holding a
-/// deposit from Bob; and his mailbox, with a block of Dave and a message from Charlie.
-fn bob_publishes() {
-	frame_system::Pallet::<Runtime>::set_block_number(1);
-	let bob = RuntimeOrigin::signed(bob());
-	let calls = [
-		RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
-			metadata: CID.to_vec().try_into().unwrap(),
-		}),
-		RuntimeCall::Profiles(pallet_profiles::Call::set_handle {
-			handle: b"bob".to_vec().try_into().unwrap(),
-		}),
-		RuntimeCall::Posts(pallet_posts::Call::create_post {
-			content: CID.to_vec().try_into().unwrap(),
-		}),
-		RuntimeCall::Follows(pallet_follows::Call::follow {
-			followee: Sr25519Keyring::Charlie.to_account_id(),
-		}),
-		RuntimeCall::Reactions(pallet_reactions::Call::react {
-			post_id: POST,
-			kind: ReactionKind::Love,
-		}),
-	];
-	for call in calls {
-		assert_ok!(call.dispatch(bob.clone()));
-	}
-	assert!(pallet_posts::Posts::<Runtime>::contains_key(POST));
-	let mailbox = [
-		RuntimeCall::Messages(pallet_messages::Call::publish_key { key: BOB_KEY }),
-		RuntimeCall::Messages(pallet_messages::Call::publish_key { key: [10; 32] }),
-		RuntimeCall::Messages(pallet_messages::Call::block {
-			sender: Sr25519Keyring::Dave.to_account_id(),
-		}),
-	];
-	for call in mailbox {
-		assert_ok!(call.dispatch(bob.clone()));
-	}
-	assert_ok!(RuntimeCall::Messages(pallet_messages::Call::send_message {
-		to: Sr25519Keyring::Bob.to_account_id(),
-		envelope: CID.to_vec().try_into().unwrap(),
-	})
-	.dispatch(RuntimeOrigin::signed(Sr25519Keyring::Charlie.to_account_id())));
-}
-
-/// The social pallets' whole state and every balance and hold.
-fn content_and_deposits() -> Vec<Vec<(Vec<u8>, Vec<u8>)>> {
-	["Profiles", "Posts", "Follows", "Reactions", "Messages", "Balances"]
-		.map(pallet_storage)
-		.to_vec()
 }
 
 fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) -> Result<(), DispatchError> {
@@ -96,11 +42,11 @@ fn filtered() -> DispatchError {
 }
 
 fn sudo(call: RuntimeCall) -> RuntimeCall {
-	RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) })
+	RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: call.into() })
 }
 
 fn sudo_as_bob(call: RuntimeCall) -> RuntimeCall {
-	RuntimeCall::Sudo(pallet_sudo::Call::sudo_as { who: bob().into(), call: Box::new(call) })
+	RuntimeCall::Sudo(pallet_sudo::Call::sudo_as { who: bob().into(), call: call.into() })
 }
 
 /// The raw storage calls, aimed at the posts pallet.
@@ -149,7 +95,7 @@ fn the_sudo_key_cannot_act_as_an_author() {
 			assert_noop!(dispatch(sudo(sudo_as_bob(act.clone())), sudo_key()), filtered());
 			assert_noop!(dispatch(sudo(sudo(sudo_as_bob(act.clone()))), sudo_key()), filtered());
 			let unchecked = RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight {
-				call: Box::new(sudo_as_bob(act)),
+				call: sudo_as_bob(act).into(),
 				weight: Weight::zero(),
 			});
 			assert_noop!(dispatch(unchecked, sudo_key()), filtered());
@@ -169,18 +115,64 @@ fn no_origin_can_write_raw_storage() {
 }
 
 #[test]
-fn root_gets_bad_origin_from_every_social_call() {
+fn root_cannot_reach_a_social_call() {
 	with_genesis_of(DEV_RUNTIME_PRESET, || {
 		bob_publishes();
 		let before = content_and_deposits();
-		// Straight from a Root origin, as a governance pallet would dispatch.
+		// Straight from a Root origin, the pallet itself refuses.
 		assert_noop!(dispatch(delete_bobs_post(), RuntimeOrigin::root()), DispatchError::BadOrigin);
-		// Through the sudo key: `sudo` itself succeeds and reports the inner call's error.
-		assert_ok!(dispatch(sudo(delete_bobs_post()), sudo_key()));
-		frame_system::Pallet::<Runtime>::assert_last_event(RuntimeEvent::Sudo(
-			pallet_sudo::Event::Sudid { sudo_result: Err(DispatchError::BadOrigin) },
-		));
+		// As Root is made (a pallet that dispatches as Root takes `RootCall`): not allowlisted.
+		assert_noop!(
+			RootCall(delete_bobs_post())
+				.dispatch_bypass_filter(RuntimeOrigin::root())
+				.map_err(|e| e.error),
+			filtered()
+		);
+		// Through the sudo key: refused already at the outer call.
+		assert_noop!(dispatch(sudo(delete_bobs_post()), sudo_key()), filtered());
 		assert_eq!(content_and_deposits(), before);
+	});
+}
+
+/// The balances calls that would free, move or take Bob's funds and held deposits.
+fn force_calls_on_bob() -> Vec<RuntimeCall> {
+	use pallet_balances::Call as Balances;
+	let alice = Sr25519Keyring::Alice.to_account_id();
+	vec![
+		RuntimeCall::Balances(Balances::force_unreserve { who: bob().into(), amount: u128::MAX }),
+		RuntimeCall::Balances(Balances::force_set_balance { who: bob().into(), new_free: 0 }),
+		RuntimeCall::Balances(Balances::force_transfer {
+			source: bob().into(),
+			dest: alice.into(),
+			value: 1_000_000_000_000,
+		}),
+		RuntimeCall::Balances(Balances::force_adjust_total_issuance {
+			direction: pallet_balances::AdjustmentDirection::Decrease,
+			delta: 1,
+		}),
+	]
+}
+
+#[test]
+fn root_cannot_free_or_take_deposits_and_the_owner_still_removes_everything() {
+	with_genesis_of(DEV_RUNTIME_PRESET, || {
+		bob_publishes();
+		let before = content_and_deposits();
+		for call in force_calls_on_bob() {
+			assert_noop!(dispatch(sudo(call.clone()), sudo_key()), filtered());
+			assert_noop!(dispatch(sudo(sudo(call.clone())), sudo_key()), filtered());
+			let unchecked = RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight {
+				call: call.clone().into(),
+				weight: Weight::zero(),
+			});
+			assert_noop!(dispatch(unchecked, sudo_key()), filtered());
+			assert_noop!(
+				RootCall(call).dispatch_bypass_filter(RuntimeOrigin::root()).map_err(|e| e.error),
+				filtered()
+			);
+			assert_eq!(content_and_deposits(), before, "holds and balances byte for byte");
+		}
+		common::victim::bob_removes_everything();
 	});
 }
 

@@ -56,12 +56,17 @@ fn fee_of(call: &RuntimeCall) -> Balance {
 	)
 }
 
+/// Alice offers to sponsor the newcomer, and the newcomer accepts.
 fn sponsor_newcomer(allowance: Balance) {
 	frame_system::Pallet::<Runtime>::set_block_number(1);
 	assert_ok!(pallet_sponsorship::Pallet::<Runtime>::sponsor(
 		RuntimeOrigin::signed(alice()),
 		newcomer(),
 		allowance
+	));
+	assert_ok!(pallet_sponsorship::Pallet::<Runtime>::accept(
+		RuntimeOrigin::signed(newcomer()),
+		alice()
 	));
 }
 

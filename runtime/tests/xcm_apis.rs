@@ -105,7 +105,7 @@ fn a_dry_run_shows_a_calls_events_and_the_call_filter_holds() {
 		let origin = OriginCaller::system(frame_system::RawOrigin::Signed(alice));
 		let refused = RuntimeCall::Sudo(pallet_sudo::Call::sudo_as {
 			who: Sr25519Keyring::Bob.to_account_id().into(),
-			call: Box::new(RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id: 0 })),
+			call: RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id: 0 }).into(),
 		});
 		let effects = Runtime::dry_run_call(origin, refused, XCM_VERSION).unwrap();
 		assert!(effects.execution_result.is_err(), "the call filter holds in a dry run too");

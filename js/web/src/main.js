@@ -5,7 +5,7 @@ import { UserError, connect, reactionKinds } from '@agora/chain'
 
 import { h, show } from './dom.js'
 import { createApp } from './app.js'
-import { nodeUrl } from './node.js'
+import { chooseNode, confirmNode } from './node.js'
 import { loadAccounts, remember, rememberedAddress } from './accounts.js'
 import { feedView } from './views/feed.js'
 import { profileView } from './views/profile.js'
@@ -49,13 +49,36 @@ async function route (app) {
   }
 }
 
+/**
+ * Asks the person whether to use `url`, a node the page was not served for; resolves to their
+ * answer. Nothing is sent to that node before they say yes.
+ */
+function confirmOtherNode ({ url, served }) {
+  return new Promise((resolve) => {
+    const use = h('button', { type: 'button', class: 'use-node', onclick: () => resolve(true) }, `Use ${url}`)
+    const back = h('button', { type: 'button', class: 'served-node', onclick: () => resolve(false) }, `Stay on ${served}`)
+    show(view, h('section', { class: 'node-confirm' },
+      h('h1', {}, 'Connect to another node?'),
+      h('p', {}, 'This link asks the page to talk to ', h('code', {}, url), ' instead of the node it came with, ',
+        h('code', {}, served), '. That node would see everything you do here and decide what you see. ',
+        'Only continue if you trust it.'),
+      h('p', {}, use, ' ', back)))
+    use.focus()
+  })
+}
+
 async function start () {
-  const url = nodeUrl()
+  const choice = await chooseNode()
+  let url = choice.url
+  if (!choice.confirmed) {
+    if (await confirmOtherNode(choice)) confirmNode(url)
+    else url = choice.served
+  }
   let chain
   try {
     chain = await connect(url)
   } catch (error) {
-    show(view, h('p', { class: 'error' }, `Cannot reach an Agora node at ${url}: ${error.message}`))
+    show(view, h('p', { class: 'error' }, error instanceof UserError ? error.message : `Cannot reach an Agora node at ${url}: ${error.message}`))
     return
   }
   const app = createApp(chain, await loadAccounts(chain), reactionKinds(chain.api))

@@ -31,7 +31,7 @@ let postId
 before(async () => {
   await build({ root: web, logLevel: 'warn' })
   net = await startNetwork()
-  site = await serve()
+  site = await serve({ node: net.url })
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
   alice = await signedIn('Alice')
   bob = await signedIn('Bob')
@@ -69,6 +69,23 @@ async function status (page, pattern) {
 }
 
 const card = (id) => `article.post[data-post-id="${id}"]`
+
+test('a link to another node asks first, and connects nowhere until the person agrees', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } })
+  const page = await context.newPage()
+  const sockets = []
+  page.on('websocket', (socket) => sockets.push(socket.url()))
+  const elsewhere = 'ws://127.0.0.1:1'
+  await page.goto(`${site.url}?node=${encodeURIComponent(elsewhere)}#/`)
+  await page.waitForSelector('section.node-confirm')
+  assert.match(await page.textContent('section.node-confirm'), /ws:\/\/127\.0\.0\.1:1 instead of the node it came with/)
+  assert.deepEqual(sockets, [], 'nothing was sent to either node before the answer')
+  // Staying connects to the node the page was served for.
+  await page.click('button.served-node')
+  await page.waitForSelector('body[data-ready=true]')
+  assert.deepEqual(sockets.map((url) => url.replace(/\/$/, '')), [net.url])
+  await context.close()
+})
 
 test('Alice sets her profile and handle, and posts', async () => {
   await alice.fill('form.profile-form input[name=name]', 'Alice Liddell')

@@ -15,8 +15,8 @@ fn funded_sponsor<T: Config>() -> T::AccountId {
 	payer
 }
 
-/// A sponsor and the new account it sponsors.
-fn sponsored<T: Config>() -> (T::AccountId, T::AccountId) {
+/// A sponsor and the new account it offers to sponsor.
+fn offered<T: Config>() -> (T::AccountId, T::AccountId) {
 	let payer = funded_sponsor::<T>();
 	let account: T::AccountId = account("newcomer", 0, 0);
 	Pallet::<T>::sponsor(
@@ -24,7 +24,15 @@ fn sponsored<T: Config>() -> (T::AccountId, T::AccountId) {
 		account.clone(),
 		allowance::<T>(),
 	)
-	.expect("sponsored");
+	.expect("offered");
+	(payer, account)
+}
+
+/// A sponsor and the new account it sponsors (the offer accepted).
+fn sponsored<T: Config>() -> (T::AccountId, T::AccountId) {
+	let (payer, account) = offered::<T>();
+	Pallet::<T>::accept(RawOrigin::Signed(account.clone()).into(), payer.clone())
+		.expect("accepted");
 	(payer, account)
 }
 
@@ -43,9 +51,29 @@ mod benchmarks {
 		let account: T::AccountId = account("newcomer", 0, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(payer), account.clone(), allowance::<T>());
+		_(RawOrigin::Signed(payer.clone()), account.clone(), allowance::<T>());
+
+		assert!(Offers::<T>::contains_key(&account, &payer));
+	}
+
+	#[benchmark]
+	fn accept() {
+		let (payer, account) = offered::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(account.clone()), payer);
 
 		assert!(Sponsorships::<T>::contains_key(&account));
+	}
+
+	#[benchmark]
+	fn withdraw_offer() {
+		let (payer, account) = offered::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer.clone()), account.clone());
+
+		assert!(!Offers::<T>::contains_key(&account, &payer));
 	}
 
 	#[benchmark]

@@ -1,9 +1,10 @@
 //! The allowance as the runtime spends it.
 //!
-//! This pallet keeps the books; it moves no funds for fees or item deposits itself. The
-//! runtime composes it with the rest: its transaction-payment adapter asks [`Pallet::spend_on_fee`]
-//! before it withdraws a sponsored account's fee from the sponsor (and gives back what the fee
-//! estimate over-charged with [`Pallet::refund_fee`]); its deposit `Consideration` asks
+//! This module keeps the books; it moves no funds for fees or item deposits itself. The
+//! transaction-payment adapter ([`crate::SponsoredFees`]) asks [`Pallet::spend_on_fee`] (or, for
+//! an `accept`, [`Pallet::spend_offer_on_fee`]) before it withdraws a fee from the sponsor, and
+//! gives back what the fee estimate over-charged with [`Pallet::refund_fee`]; the deposit
+//! `Consideration` ([`crate::SponsoredHold`]) asks
 //! [`Pallet::hold_for_deposit`] before it holds an item's deposit from the sponsor, and calls
 //! [`Pallet::release_deposit`] when the item goes. Each call either fits in what is left of the
 //! allowance and is recorded, or changes nothing: so the fees paid plus deposits held never
@@ -13,7 +14,7 @@
 use frame_support::pallet_prelude::*;
 use sp_runtime::traits::{CheckedAdd, Saturating};
 
-use crate::{BalanceOf, Config, Error, Event, Pallet, Sponsorships};
+use crate::{BalanceOf, Config, Error, Event, Offers, Pallet, Sponsorships};
 
 impl<T: Config> Pallet<T> {
 	/// The sponsor of `account`, if it has one.
@@ -35,11 +36,42 @@ impl<T: Config> Pallet<T> {
 		Self::spend(account, fee, |sponsorship| &mut sponsorship.fees_paid)
 	}
 
+	/// Records that `sponsor`'s offer to `account` pays a fee of `fee` (the fee of accepting
+	/// it); or refuses (`NoOffer`, `AllowanceExceeded`) and changes nothing.
+	pub fn spend_offer_on_fee(
+		account: &T::AccountId,
+		sponsor: &T::AccountId,
+		fee: BalanceOf<T>,
+	) -> DispatchResult {
+		let left = Offers::<T>::try_mutate(account, sponsor, |offer| {
+			let offer = offer.as_mut().ok_or(Error::<T>::NoOffer)?;
+			ensure!(fee <= offer.left(), Error::<T>::AllowanceExceeded);
+			offer.fees_paid = offer.fees_paid.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
+			Ok::<_, Error<T>>(offer.left())
+		})?;
+		Self::deposit_event(Event::AllowanceSpent {
+			sponsor: sponsor.clone(),
+			account: account.clone(),
+			amount: fee,
+			left,
+		});
+		Ok(())
+	}
+
 	/// Gives back to the allowance `amount` of a fee `sponsor` paid for `account` that the
-	/// transaction did not use. Nothing happens when the sponsorship has ended or changed
-	/// hands: the refund then goes to the sponsor's balance only.
+	/// transaction did not use: to the sponsorship if `sponsor` holds it, else to `sponsor`'s
+	/// offer to `account` if one waits. Nothing happens when neither exists (the sponsorship
+	/// ended, or changed hands): the refund then goes to the sponsor's balance only.
 	pub fn refund_fee(account: &T::AccountId, sponsor: &T::AccountId, amount: BalanceOf<T>) {
-		Self::give_back(account, sponsor, amount, |sponsorship| &mut sponsorship.fees_paid)
+		if Self::sponsor_of(account).as_ref() == Some(sponsor) {
+			Self::give_back(account, sponsor, amount, |sponsorship| &mut sponsorship.fees_paid)
+		} else {
+			Offers::<T>::mutate(account, sponsor, |offer| {
+				if let Some(offer) = offer.as_mut() {
+					offer.fees_paid = offer.fees_paid.saturating_sub(amount);
+				}
+			})
+		}
 	}
 
 	/// Records that the sponsor of `account` holds a deposit of `amount` for one of its

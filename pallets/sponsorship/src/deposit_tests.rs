@@ -27,8 +27,10 @@ fn deposits_held(account: AccountId) -> Balance {
 	Sponsorships::<Test>::get(account).map_or(0, |s| s.deposits_held)
 }
 
+/// `sponsor` offers and `account` accepts.
 fn sponsor(sponsor: AccountId, account: AccountId, allowance: Balance) {
 	assert_ok!(Sponsorship::sponsor(RuntimeOrigin::signed(sponsor), account, allowance));
+	assert_ok!(Sponsorship::accept(RuntimeOrigin::signed(account), sponsor));
 }
 
 #[test]

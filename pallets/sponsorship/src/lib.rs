@@ -12,40 +12,44 @@ mod budget;
 mod deposit;
 #[cfg(test)]
 mod deposit_tests;
+mod fees;
+#[cfg(test)]
+mod fees_tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod invariants;
 #[cfg(test)]
 mod mock;
+mod offers;
 #[cfg(test)]
 mod tests;
 mod types;
 pub mod weights;
 
 pub use deposit::SponsoredHold;
+pub use fees::{SponsoredFeeWeight, SponsoredFees};
 pub use types::Sponsorship;
 pub use weights::WeightInfo;
 
 // FRAME's expansion of `#[pallet::pallet]`, `#[pallet::storage]` and `#[pallet::error]` calls
 // `expect()` on invariants the macro itself guarantees. The workspace lint is lifted for the
-// module so that generated code compiles under it, and denied again on each block of this
-// pallet's own code (`#[deny(clippy::expect_used)]` below).
+// macro module only; the pallet's logic lives outside it (`offers.rs`, `budget.rs`, ...), where
+// the lint holds.
 #[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use agora_primitives::DepositTicket;
-	use codec::MaxEncodedLen;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungible, Consideration, Footprint},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{CheckedAdd, Zero};
 
 	/// The balance type of the currency fees and deposits are paid in.
 	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
 		<T as frame_system::Config>::AccountId,
 	>>::Balance;
 
-	/// A sponsorship of this runtime.
+	/// A sponsorship (or an offer of one) of this runtime.
 	pub type SponsorshipOf<T> = Sponsorship<
 		<T as frame_system::Config>::AccountId,
 		BalanceOf<T>,
@@ -66,9 +70,10 @@ pub mod pallet {
 		/// The currency fees and deposits are paid in; `try_state` reads holds back through it.
 		type Currency: fungible::InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
-		/// The sponsor's deposit for a sponsorship record, priced by its storage footprint.
+		/// The sponsor's deposit for a sponsorship record or an offer, priced by its storage
+		/// footprint.
 		type Consideration: Consideration<Self::AccountId, Footprint>
-			+ DepositTicket<Self::AccountId, BalanceOf<Self>>;
+			+ agora_primitives::DepositTicket<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -77,12 +82,12 @@ pub mod pallet {
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// The sponsor's deposit for a sponsorship record.
+		/// The sponsor's deposit for a sponsorship record or an offer.
 		#[codec(index = 0)]
 		SponsorshipDeposit,
 	}
 
-	/// The sponsorship of each sponsored account (at most one at a time).
+	/// The sponsorship of each sponsored account (at most one at a time), once it accepted it.
 	#[pallet::storage]
 	pub type Sponsorships<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, SponsorshipOf<T>>;
@@ -92,10 +97,22 @@ pub mod pallet {
 	pub type SponsoredBy<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, T::AccountId, ()>;
 
+	/// Offers waiting for the account to accept them (account → sponsor → the offer). Any
+	/// number may wait at once; each holds a deposit from its sponsor.
+	#[pallet::storage]
+	pub type Offers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		SponsorshipOf<T>,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `sponsor` now pays for `account`'s social actions, up to `allowance`.
+		/// `sponsor` accepted to pay for `account`'s social actions, up to `allowance`.
 		Sponsored {
 			/// The account that pays.
 			sponsor: T::AccountId,
@@ -134,6 +151,23 @@ pub mod pallet {
 			/// Who ended it: the sponsor or the account.
 			by: T::AccountId,
 		},
+		/// `sponsor` offers to pay for `account`'s social actions, up to `allowance`; nothing
+		/// happens until `account` accepts.
+		Offered {
+			/// The account that offers to pay.
+			sponsor: T::AccountId,
+			/// The account it offers to pay for.
+			account: T::AccountId,
+			/// The most it would spend on it.
+			allowance: BalanceOf<T>,
+		},
+		/// `sponsor` withdrew its offer to `account`.
+		OfferWithdrawn {
+			/// The account that offered.
+			sponsor: T::AccountId,
+			/// The account it offered to pay for.
+			account: T::AccountId,
+		},
 	}
 
 	#[pallet::error]
@@ -152,10 +186,13 @@ pub mod pallet {
 		AllowanceExceeded,
 		/// The allowance would pass the largest balance.
 		Overflow,
+		/// This sponsor already offers to sponsor, or sponsors, the account.
+		AlreadyOffered,
+		/// No offer from this sponsor waits for the account.
+		NoOffer,
 	}
 
 	#[pallet::hooks]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
@@ -164,19 +201,20 @@ pub mod pallet {
 	}
 
 	#[pallet::call]
-	#[deny(clippy::expect_used)]
 	impl<T: Config> Pallet<T> {
-		/// Sponsors `account`: from now on the caller pays the fees and holds the deposits of
-		/// its social actions, together at most `allowance`. The account exists on chain while
-		/// it is sponsored, even with no balance of its own (its nonce keeps counting). Holds a
-		/// small deposit from the caller for the record, returned at `revoke`.
+		/// Offers to sponsor `account`: once it accepts (`accept`), the caller pays the fees
+		/// and holds the deposits of its social actions, together at most `allowance`. Until
+		/// then nothing changes for `account`, and other offers may wait beside this one. The
+		/// account exists on chain while an offer waits, even with no balance of its own, so
+		/// it can sign its `accept` (whose fee this offer pays). Holds a small deposit from
+		/// the caller for the offer, returned when it is withdrawn or the sponsorship ends.
 		///
 		/// # Events
-		/// `Sponsored`.
+		/// `Offered`.
 		///
 		/// # Errors
-		/// `CannotSponsorSelf`, `ZeroAllowance`, `AlreadySponsored`, or a balance error when
-		/// the record's deposit cannot be held.
+		/// `CannotSponsorSelf`, `ZeroAllowance`, `AlreadyOffered`, or a balance error when
+		/// the offer's deposit cannot be held.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::sponsor())]
 		pub fn sponsor(
@@ -185,24 +223,7 @@ pub mod pallet {
 			allowance: BalanceOf<T>,
 		) -> DispatchResult {
 			let sponsor = ensure_signed(origin)?;
-			ensure!(sponsor != account, Error::<T>::CannotSponsorSelf);
-			ensure!(!allowance.is_zero(), Error::<T>::ZeroAllowance);
-			ensure!(!Sponsorships::<T>::contains_key(&account), Error::<T>::AlreadySponsored);
-
-			let ticket = T::Consideration::new(&sponsor, Self::footprint())?;
-			let zero = BalanceOf::<T>::zero();
-			let sponsorship = Sponsorship {
-				sponsor: sponsor.clone(),
-				allowance,
-				fees_paid: zero,
-				deposits_held: zero,
-				ticket,
-			};
-			Sponsorships::<T>::insert(&account, sponsorship);
-			SponsoredBy::<T>::insert(&sponsor, &account, ());
-			frame_system::Pallet::<T>::inc_sufficients(&account);
-			Self::deposit_event(Event::Sponsored { sponsor, account, allowance });
-			Ok(())
+			Self::do_offer(sponsor, account, allowance)
 		}
 
 		/// Raises the allowance of the caller's sponsorship of `account` by `more`.
@@ -220,22 +241,14 @@ pub mod pallet {
 			more: BalanceOf<T>,
 		) -> DispatchResult {
 			let sponsor = ensure_signed(origin)?;
-			ensure!(!more.is_zero(), Error::<T>::ZeroAllowance);
-			let allowance = Sponsorships::<T>::try_mutate(&account, |sponsorship| {
-				let sponsorship = sponsorship.as_mut().ok_or(Error::<T>::NotSponsored)?;
-				ensure!(sponsorship.sponsor == sponsor, Error::<T>::NotSponsor);
-				sponsorship.allowance =
-					sponsorship.allowance.checked_add(&more).ok_or(Error::<T>::Overflow)?;
-				Ok::<_, Error<T>>(sponsorship.allowance)
-			})?;
-			Self::deposit_event(Event::ToppedUp { sponsor, account, allowance });
-			Ok(())
+			Self::do_top_up(sponsor, account, more)
 		}
 
-		/// Ends the sponsorship of `account`; the sponsor or the account itself may. The
-		/// record's deposit goes back to the sponsor. Deposits the sponsor holds for the
-		/// account's items stay held until those items are removed, and then go back to the
-		/// sponsor. An account left with no balance of its own ceases to exist.
+		/// Ends the sponsorship of `account`; the sponsor or the account itself may (the
+		/// account's fee for it is paid by the sponsor, so an account with nothing can always
+		/// leave). The record's deposit goes back to the sponsor. Deposits the sponsor holds
+		/// for the account's items stay held until those items are removed, and then go back
+		/// to the sponsor.
 		///
 		/// # Events
 		/// `Revoked`.
@@ -246,63 +259,36 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let by = ensure_signed(origin)?;
-			let sponsorship = Sponsorships::<T>::get(&account).ok_or(Error::<T>::NotSponsored)?;
-			ensure!(by == sponsorship.sponsor || by == account, Error::<T>::NotSponsor);
-
-			Sponsorships::<T>::remove(&account);
-			SponsoredBy::<T>::remove(&sponsorship.sponsor, &account);
-			sponsorship.ticket.drop(&sponsorship.sponsor)?;
-			frame_system::Pallet::<T>::dec_sufficients(&account);
-			Self::deposit_event(Event::Revoked { sponsor: sponsorship.sponsor, account, by });
-			Ok(())
-		}
-	}
-
-	#[deny(clippy::expect_used)]
-	impl<T: Config> Pallet<T> {
-		/// The storage one sponsorship occupies: the record and its index entry.
-		pub fn footprint() -> Footprint {
-			let key = T::AccountId::max_encoded_len();
-			let record = key + SponsorshipOf::<T>::max_encoded_len();
-			let index = 2 * key;
-			Footprint::from_parts(2, record + index)
+			Self::do_revoke(by, account)
 		}
 
-		/// Checks the pallet's invariants: no sponsor's exposure (fees paid plus deposits held)
-		/// passes its allowance, the index holds exactly the sponsorships, every sponsored
-		/// account exists, and each sponsor's hold equals the sum of its records' tickets.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			use sp_runtime::traits::Saturating;
+		/// Accepts `sponsor`'s offer: from now on it pays for the caller's social actions, up
+		/// to the offered allowance. The fee of this call is paid by the offer.
+		///
+		/// # Events
+		/// `Sponsored`.
+		///
+		/// # Errors
+		/// `NoOffer`, `AlreadySponsored` (leave the current sponsorship first: `revoke`).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::accept())]
+		pub fn accept(origin: OriginFor<T>, sponsor: T::AccountId) -> DispatchResult {
+			let account = ensure_signed(origin)?;
+			Self::do_accept(account, sponsor)
+		}
 
-			let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			for (account, sponsorship) in Sponsorships::<T>::iter() {
-				let exposure = sponsorship.fees_paid.checked_add(&sponsorship.deposits_held);
-				ensure!(
-					exposure.is_some_and(|exposure| exposure <= sponsorship.allowance),
-					"a sponsor's exposure passes its allowance"
-				);
-				ensure!(
-					SponsoredBy::<T>::contains_key(&sponsorship.sponsor, &account),
-					"a sponsorship is missing from the index"
-				);
-				ensure!(
-					frame_system::Pallet::<T>::sufficients(&account) > 0,
-					"a sponsored account is not kept in existence"
-				);
-				let amount = held.entry(sponsorship.sponsor.clone()).or_default();
-				*amount = amount.saturating_add(sponsorship.ticket.held());
-			}
-			for (sponsor, account, ()) in SponsoredBy::<T>::iter() {
-				ensure!(
-					Sponsorships::<T>::get(&account).is_some_and(|s| s.sponsor == sponsor),
-					"an index entry has no sponsorship"
-				);
-			}
-			let reason: T::RuntimeHoldReason = HoldReason::SponsorshipDeposit.into();
-			agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;
-			Ok(())
+		/// Withdraws the caller's offer to `account`; its deposit goes back.
+		///
+		/// # Events
+		/// `OfferWithdrawn`.
+		///
+		/// # Errors
+		/// `NoOffer`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::withdraw_offer())]
+		pub fn withdraw_offer(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let sponsor = ensure_signed(origin)?;
+			Self::do_withdraw_offer(sponsor, account)
 		}
 	}
 }

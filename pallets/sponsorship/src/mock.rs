@@ -1,12 +1,16 @@
-//! A test runtime: System, Balances and Sponsorship, with a real hold-based deposit of
-//! 10 + 1 per byte for each sponsorship record, and a stand-in social pallet (`items`) whose
-//! items are paid for by [`ItemDeposit`], the sponsored deposit the real runtime uses.
+//! A test runtime: System, Balances, TransactionPayment and Sponsorship, with a real hold-based
+//! deposit of 10 + 1 per byte for each sponsorship record or offer; a stand-in social pallet
+//! (`items`) whose items are paid for by [`ItemDeposit`], the sponsored deposit the real runtime
+//! uses; and fees charged by [`crate::SponsoredFees`], with `System::remark` standing in for
+//! the social calls a sponsorship pays for.
 
 use crate as pallet_sponsorship;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible::HoldConsideration, ConstU128, LinearStoragePrice},
+	traits::{fungible::HoldConsideration, ConstU128, Contains, LinearStoragePrice},
+	weights::IdentityFee,
 };
+use pallet_transaction_payment::FungibleAdapter;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -17,6 +21,7 @@ frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Balances: pallet_balances,
+		TransactionPayment: pallet_transaction_payment,
 		Sponsorship: pallet_sponsorship,
 		Items: items,
 	}
@@ -52,6 +57,24 @@ impl pallet_balances::Config for Test {
 	type Balance = Balance;
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// The calls a sponsorship pays for in this test runtime: `System::remark`.
+pub struct Remarks;
+impl Contains<RuntimeCall> for Remarks {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::System(frame_system::Call::remark { .. }))
+	}
+}
+
+/// Fees as the runtime charges them: from the sponsor where it pays, else from the signer.
+pub type Fees = crate::SponsoredFees<Test, FungibleAdapter<Balances, ()>, Remarks>;
+
+#[derive_impl(pallet_transaction_payment::config_preludes::TestDefaultConfig)]
+impl pallet_transaction_payment::Config for Test {
+	type OnChargeTransaction = Fees;
+	type WeightToFee = IdentityFee<Balance>;
+	type LengthToFee = IdentityFee<Balance>;
 }
 
 parameter_types! {

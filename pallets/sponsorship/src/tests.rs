@@ -1,7 +1,7 @@
-//! Unit tests: the three calls, every error with state unchanged, and the allowance as the
-//! runtime spends it.
+//! Unit tests: the calls, every error with state unchanged, sponsorship by consent (offers),
+//! and the allowance as the runtime spends it.
 
-use crate::{mock::*, Error, Event, HoldReason, SponsoredBy, Sponsorships};
+use crate::{mock::*, Error, Event, HoldReason, Offers, SponsoredBy, Sponsorships};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -11,8 +11,84 @@ fn held_for_records(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&SponsorshipHoldReason::get(), &who)
 }
 
-fn sponsor(sponsor: AccountId, account: AccountId, allowance: Balance) {
+fn offer(sponsor: AccountId, account: AccountId, allowance: Balance) {
 	assert_ok!(Sponsorship::sponsor(RuntimeOrigin::signed(sponsor), account, allowance));
+}
+
+/// `sponsor` offers and `account` accepts.
+fn sponsor(sponsor: AccountId, account: AccountId, allowance: Balance) {
+	offer(sponsor, account, allowance);
+	assert_ok!(Sponsorship::accept(RuntimeOrigin::signed(account), sponsor));
+}
+
+#[test]
+fn an_offer_changes_nothing_until_the_account_accepts_it() {
+	build_and_execute(|| {
+		assert!(!System::account_exists(&NEWCOMER));
+		offer(ALICE, NEWCOMER, 1_000);
+		System::assert_last_event(
+			Event::Offered { sponsor: ALICE, account: NEWCOMER, allowance: 1_000 }.into(),
+		);
+		assert!(System::account_exists(&NEWCOMER), "it can sign its acceptance");
+		assert!(held_for_records(ALICE) > 0, "the offer holds a deposit from its sponsor");
+		assert_eq!(Sponsorship::sponsor_of(&NEWCOMER), None, "not sponsored yet");
+		assert_eq!(Sponsorship::left(&NEWCOMER), None);
+		assert_noop!(Sponsorship::spend_on_fee(&NEWCOMER, 1), Error::<Test>::NotSponsored);
+		assert_noop!(Sponsorship::hold_for_deposit(&NEWCOMER, 1), Error::<Test>::NotSponsored);
+
+		assert_ok!(Sponsorship::accept(RuntimeOrigin::signed(NEWCOMER), ALICE));
+		assert_eq!(Sponsorship::sponsor_of(&NEWCOMER), Some(ALICE));
+		assert!(!Offers::<Test>::contains_key(NEWCOMER, ALICE), "the offer became the record");
+	});
+}
+
+#[test]
+fn a_strangers_offer_blocks_nobody() {
+	build_and_execute(|| {
+		// A stranger offers first, with 1 unit; the real sponsor offers after it.
+		offer(BOB, NEWCOMER, 1);
+		offer(ALICE, NEWCOMER, 1_000);
+		assert_ok!(Sponsorship::accept(RuntimeOrigin::signed(NEWCOMER), ALICE));
+		assert_eq!(Sponsorship::left(&NEWCOMER), Some(1_000));
+		// The stranger's offer waits, harmless; it cannot be taken while Alice sponsors.
+		assert!(Offers::<Test>::contains_key(NEWCOMER, BOB));
+		assert_noop!(
+			Sponsorship::accept(RuntimeOrigin::signed(NEWCOMER), BOB),
+			Error::<Test>::AlreadySponsored
+		);
+		// Its sponsor takes it back, deposit and all.
+		assert_ok!(Sponsorship::withdraw_offer(RuntimeOrigin::signed(BOB), NEWCOMER));
+		System::assert_last_event(Event::OfferWithdrawn { sponsor: BOB, account: NEWCOMER }.into());
+		assert_eq!(held_for_records(BOB), 0);
+		assert_eq!(Sponsorship::sponsor_of(&NEWCOMER), Some(ALICE));
+	});
+}
+
+#[test]
+fn accept_and_withdraw_need_a_waiting_offer() {
+	build_and_execute(|| {
+		assert_noop!(
+			Sponsorship::accept(RuntimeOrigin::signed(NEWCOMER), ALICE),
+			Error::<Test>::NoOffer
+		);
+		assert_noop!(
+			Sponsorship::withdraw_offer(RuntimeOrigin::signed(ALICE), NEWCOMER),
+			Error::<Test>::NoOffer
+		);
+		offer(ALICE, NEWCOMER, 1_000);
+		// Only its sponsor withdraws it; only the account it was made to accepts it.
+		assert_noop!(
+			Sponsorship::withdraw_offer(RuntimeOrigin::signed(BOB), NEWCOMER),
+			Error::<Test>::NoOffer
+		);
+		assert_noop!(
+			Sponsorship::accept(RuntimeOrigin::signed(POOR), ALICE),
+			Error::<Test>::NoOffer
+		);
+		assert_ok!(Sponsorship::withdraw_offer(RuntimeOrigin::signed(ALICE), NEWCOMER));
+		assert!(!System::account_exists(&NEWCOMER), "no offer, no balance: gone");
+		assert_eq!(held_for_records(ALICE), 0);
+	});
 }
 
 #[test]
@@ -36,20 +112,23 @@ fn sponsoring_a_new_key_keeps_it_on_chain_and_holds_a_deposit_from_the_sponsor()
 }
 
 #[test]
-fn sponsor_refuses_self_zero_a_second_sponsor_and_a_sponsor_who_cannot_pay_the_deposit() {
+fn sponsor_refuses_self_zero_a_second_offer_and_a_sponsor_who_cannot_pay_the_deposit() {
 	build_and_execute(|| {
 		let call = |who, account, allowance| {
 			Sponsorship::sponsor(RuntimeOrigin::signed(who), account, allowance)
 		};
 		assert_noop!(call(ALICE, ALICE, 1_000), Error::<Test>::CannotSponsorSelf);
 		assert_noop!(call(ALICE, NEWCOMER, 0), Error::<Test>::ZeroAllowance);
-		assert!(call(POOR, NEWCOMER, 1_000).is_err(), "the record's deposit cannot be held");
-		assert!(!Sponsorships::<Test>::contains_key(NEWCOMER));
+		assert!(call(POOR, NEWCOMER, 1_000).is_err(), "the offer's deposit cannot be held");
+		assert!(!Offers::<Test>::contains_key(NEWCOMER, POOR));
 		assert!(!System::account_exists(&NEWCOMER));
 
-		sponsor(ALICE, NEWCOMER, 1_000);
-		assert_noop!(call(BOB, NEWCOMER, 5_000), Error::<Test>::AlreadySponsored);
-		assert_noop!(call(ALICE, NEWCOMER, 5_000), Error::<Test>::AlreadySponsored);
+		offer(ALICE, NEWCOMER, 1_000);
+		assert_noop!(call(ALICE, NEWCOMER, 5_000), Error::<Test>::AlreadyOffered);
+		assert_ok!(Sponsorship::accept(RuntimeOrigin::signed(NEWCOMER), ALICE));
+		assert_noop!(call(ALICE, NEWCOMER, 5_000), Error::<Test>::AlreadyOffered);
+		// Another sponsor may offer at any time: it waits until the account is free to take it.
+		offer(BOB, NEWCOMER, 5_000);
 	});
 }
 

@@ -13,6 +13,10 @@ pub trait WeightInfo {
 	fn top_up() -> Weight;
 	/// `revoke`.
 	fn revoke() -> Weight;
+	/// `accept`.
+	fn accept() -> Weight;
+	/// `withdraw_offer`.
+	fn withdraw_offer() -> Weight;
 }
 
 /// For tests only.
@@ -24,6 +28,12 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn revoke() -> Weight {
+		Weight::zero()
+	}
+	fn accept() -> Weight {
+		Weight::zero()
+	}
+	fn withdraw_offer() -> Weight {
 		Weight::zero()
 	}
 }

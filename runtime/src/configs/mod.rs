@@ -1,5 +1,6 @@
 //! `Config` implementations of the runtime's pallets, one file per concern.
 //!
+//! - [`root`]: what Root may dispatch (an allowlist, deny by default);
 //! - [`call_filter`]: the calls no origin may dispatch (no privileged path to content);
 //! - [`system`]: frame-system, timestamp, parachain-system, parachain-info, weight reclaim;
 //! - [`migrations`]: multi-block storage migrations (pallet-migrations) and the ones to run;
@@ -17,6 +18,7 @@ pub mod keys;
 pub mod messages;
 pub mod migrations;
 pub mod monetary;
+pub mod root;
 pub mod social;
 pub mod sponsorship;
 pub mod system;

@@ -43,11 +43,12 @@ impl pallet_transaction_payment::Config for Runtime {
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	type FeeMultiplierUpdate = SlowAdjustingFeeUpdate<Self>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightInfo = super::sponsorship::SponsoredFeeWeight<Runtime>;
+	type WeightInfo = super::sponsorship::SponsoredFeeWeight;
 }
 
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
+	// Root may dispatch only what the allowlist names (see `root`).
+	type RuntimeCall = super::root::RootCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
 }

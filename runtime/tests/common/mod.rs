@@ -3,6 +3,8 @@
 // Each test file uses its own part of this module.
 #![allow(dead_code)]
 
+pub mod victim;
+
 use agora_runtime::{
 	genesis_config_presets::get_preset, RuntimeCall, RuntimeGenesisConfig, TxExtension,
 	UncheckedExtrinsic,
