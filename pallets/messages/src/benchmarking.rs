@@ -74,6 +74,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn close_mailbox() {
+		let who = funded::<T>("who", Pallet::<T>::mailbox_footprint());
+		Pallet::<T>::publish_key(RawOrigin::Signed(who.clone()).into(), KEY).unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!Mailboxes::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
 	fn set_policy() {
 		let who = funded::<T>("who", Pallet::<T>::mailbox_footprint());
 		Pallet::<T>::publish_key(RawOrigin::Signed(who.clone()).into(), KEY).unwrap();

@@ -58,6 +58,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Closes `who`'s mailbox and refunds its deposit (`close_mailbox`). Earlier keys must be
+	/// forgotten first: a mailbox opened again numbers its keys from 0.
+	pub(crate) fn do_close_mailbox(who: T::AccountId) -> DispatchResult {
+		let mailbox = Mailboxes::<T>::get(&who).ok_or(Error::<T>::NoMailbox)?;
+		ensure!(
+			PreviousKeys::<T>::iter_prefix(&who).next().is_none(),
+			Error::<T>::EarlierKeysKept
+		);
+		mailbox.ticket.drop(&who)?;
+		Mailboxes::<T>::remove(&who);
+		Self::deposit_event(Event::MailboxClosed { who });
+		Ok(())
+	}
+
 	/// Sets who may send `who` messages (`set_policy`).
 	pub(crate) fn do_set_policy(who: T::AccountId, policy: DmPolicy) -> DispatchResult {
 		Mailboxes::<T>::try_mutate(&who, |mailbox| {

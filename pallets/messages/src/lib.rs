@@ -227,6 +227,12 @@ pub mod pallet {
 			/// Who removed it (the recipient, or the sender after the notice's lifetime).
 			by: T::AccountId,
 		},
+		/// An account closed its mailbox: it receives no more messages until it publishes a
+		/// key again; the mailbox's deposit was refunded.
+		MailboxClosed {
+			/// The account.
+			who: T::AccountId,
+		},
 	}
 
 	#[pallet::error]
@@ -261,6 +267,9 @@ pub mod pallet {
 		NotExpired,
 		/// A counter reached its maximum.
 		Overflow,
+		/// The account still keeps earlier keys: forget them first (`forget_key`), so that a
+		/// mailbox opened again numbers its keys from 0 without meeting an old one.
+		EarlierKeysKept,
 	}
 
 	#[pallet::hooks]
@@ -399,6 +408,22 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_remove_notice(who, to, message_id)
+		}
+
+		/// Closes the caller's mailbox: nobody can send it messages any more (until it
+		/// publishes a key again), and the mailbox's deposit is refunded. Notices already in
+		/// its inbox, and its blocks, stay until they are removed as usual.
+		///
+		/// # Events
+		/// `MailboxClosed`.
+		///
+		/// # Errors
+		/// `NoMailbox`, `EarlierKeysKept`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::close_mailbox().saturating_add(other_payer_weight(T::DbWeight::get())))]
+		pub fn close_mailbox(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_close_mailbox(who)
 		}
 	}
 }

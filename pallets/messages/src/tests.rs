@@ -110,6 +110,33 @@ fn forget_key_refunds_an_earlier_key_only() {
 }
 
 #[test]
+fn close_mailbox_refunds_it_and_stops_new_messages_but_keeps_the_inbox() {
+	build_and_execute(|| {
+		assert_noop!(Messages::close_mailbox(signed(BOB)), Error::<Test>::NoMailbox);
+		let id = alice_writes_to_bob();
+		assert_ok!(Messages::publish_key(signed(BOB), NEW_KEY));
+		assert_noop!(Messages::close_mailbox(signed(BOB)), Error::<Test>::EarlierKeysKept);
+		assert_ok!(Messages::forget_key(signed(BOB), 0));
+
+		assert_ok!(Messages::close_mailbox(signed(BOB)));
+		System::assert_last_event(Event::MailboxClosed { who: BOB }.into());
+		assert!(!Mailboxes::<Test>::contains_key(BOB));
+		assert_eq!(held(BOB), 0, "the mailbox's deposit is back");
+		assert_noop!(
+			Messages::send_message(signed(ALICE), BOB, envelope()),
+			Error::<Test>::RecipientHasNoKey
+		);
+		// The notice already sent stays until Bob removes it; then Alice's deposit is back.
+		assert!(Inbox::<Test>::iter_prefix(BOB).next().is_some());
+		assert_ok!(Messages::remove_notice(signed(BOB), BOB, id));
+		assert_eq!(held(ALICE), 0);
+		// Opened again, the mailbox numbers its keys from 0.
+		assert_ok!(Messages::publish_key(signed(BOB), KEY));
+		assert_eq!(Mailboxes::<Test>::get(BOB).map(|m| m.key_id), Some(0));
+	});
+}
+
+#[test]
 fn set_policy_needs_a_mailbox() {
 	build_and_execute(|| {
 		assert_noop!(Messages::set_policy(signed(BOB), DmPolicy::Nobody), Error::<Test>::NoMailbox);

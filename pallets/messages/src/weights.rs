@@ -23,6 +23,8 @@ pub trait WeightInfo {
 	fn send_message() -> Weight;
 	/// `remove_notice` by the sender after the lifetime (the most checks).
 	fn remove_notice() -> Weight;
+	/// `close_mailbox`.
+	fn close_mailbox() -> Weight;
 }
 
 /// For tests only.
@@ -46,6 +48,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn send_message() -> Weight {
+		Weight::zero()
+	}
+	fn close_mailbox() -> Weight {
 		Weight::zero()
 	}
 	fn remove_notice() -> Weight {
