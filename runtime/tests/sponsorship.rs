@@ -280,3 +280,97 @@ fn a_post_stored_before_sponsorship_reads_back_and_releases_its_author_s_deposit
 		assert_eq!(hold(&bob), 0, "deleting it gives Bob his deposit back");
 	});
 }
+
+/// Applies `call` signed by `who` the way a block does: the fee checked at the pool and
+/// withdrawn before the call, the call dispatched, the fee settled after it. Returns what the
+/// fee came to.
+fn transact(who: &AccountId32, call: RuntimeCall) -> Balance {
+	use sp_runtime::traits::Dispatchable;
+	let (info, fee) = (call.get_dispatch_info(), fee_of(&call));
+	assert_ok!(SponsoredFees::can_withdraw_fee(who, &call, &info, fee, 0));
+	let liquidity = SponsoredFees::withdraw_fee(who, &call, &info, fee, 0).expect("fee withdrawn");
+	let post = call.dispatch(RuntimeOrigin::signed(who.clone())).expect("the call succeeds");
+	assert_ok!(SponsoredFees::correct_and_deposit_fee(who, &info, &post, fee, 0, liquidity));
+	fee
+}
+
+/// What `who` holds for items (posts, follows, reactions, profiles, messages).
+fn held_for_items(who: &AccountId32) -> Balance {
+	use agora_runtime::configs::{messages::MessagesHoldReason, social::*};
+	[
+		PostHoldReason::get(),
+		FollowHoldReason::get(),
+		ReactionHoldReason::get(),
+		ProfileHoldReason::get(),
+		MessagesHoldReason::get(),
+	]
+	.iter()
+	.map(|reason| Balances::balance_on_hold(reason, who))
+	.sum()
+}
+
+#[test]
+fn a_revoked_account_with_nothing_removes_everything_and_each_deposit_goes_back_to_its_sponsor() {
+	use pallet_reactions::ReactionKind;
+	with_genesis_of(DEV_RUNTIME_PRESET, || {
+		sponsor_newcomer(UNIT);
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let cid = || CID.to_vec().try_into().unwrap();
+		let calls = [
+			RuntimeCall::Profiles(pallet_profiles::Call::set_profile { metadata: cid() }),
+			RuntimeCall::Profiles(pallet_profiles::Call::set_handle {
+				handle: b"newcomer".to_vec().try_into().unwrap(),
+			}),
+			create_post(),
+			RuntimeCall::Follows(pallet_follows::Call::follow { followee: bob.clone() }),
+			RuntimeCall::Reactions(pallet_reactions::Call::react {
+				post_id: 0,
+				kind: ReactionKind::Like,
+			}),
+			RuntimeCall::Messages(pallet_messages::Call::publish_key { key: [9; 32] }),
+			RuntimeCall::Messages(pallet_messages::Call::block { sender: bob.clone() }),
+		];
+		for call in calls {
+			transact(&newcomer(), call);
+		}
+		let held = held_for_items(&alice());
+		assert!(held > 0, "Alice holds the newcomer's deposits");
+		assert_ok!(pallet_sponsorship::Pallet::<Runtime>::revoke(
+			RuntimeOrigin::signed(alice()),
+			newcomer()
+		));
+		assert_eq!(Balances::balance(&newcomer()), 0);
+		let alice_before = Balances::balance(&alice());
+
+		// With nothing and no sponsor, the newcomer removes everything it has; each fee comes
+		// out of the deposit the removal gives back to Alice.
+		let removals = [
+			RuntimeCall::Profiles(pallet_profiles::Call::clear_handle {}),
+			RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id: 0 }),
+			RuntimeCall::Follows(pallet_follows::Call::unfollow { followee: bob.clone() }),
+			RuntimeCall::Reactions(pallet_reactions::Call::unreact { post_id: 0 }),
+			RuntimeCall::Profiles(pallet_profiles::Call::remove_profile {}),
+			RuntimeCall::Messages(pallet_messages::Call::unblock { sender: bob }),
+			RuntimeCall::Messages(pallet_messages::Call::close_mailbox {}),
+		];
+		let fees: Balance = removals.into_iter().map(|call| transact(&newcomer(), call)).sum();
+
+		assert_eq!(held_for_items(&alice()), 0, "every deposit went back");
+		assert_eq!(Balances::balance(&alice()), alice_before + held - fees, "less the fees");
+		assert_eq!(Balances::balance(&newcomer()), 0, "the newcomer never held a token");
+		assert_eq!(held_for_items(&newcomer()), 0);
+	});
+}
+
+#[test]
+fn a_removal_nobody_can_pay_for_is_refused_at_the_pool() {
+	with_genesis_of(DEV_RUNTIME_PRESET, || {
+		// A key with nothing, removing what it does not have: no deposit comes back, so no fee.
+		let call = RuntimeCall::Posts(pallet_posts::Call::delete_post { post_id: 0 });
+		let (info, fee) = (call.get_dispatch_info(), fee_of(&call));
+		assert_eq!(
+			SponsoredFees::can_withdraw_fee(&newcomer(), &call, &info, fee, 0),
+			Err(payment_refused())
+		);
+	});
+}

@@ -7,8 +7,13 @@
 //! otherwise. The ticket remembers the sponsor, so the deposit goes back to whoever paid it
 //! when the item is removed, even after the sponsorship has ended.
 //!
-//! An edit that changes an item's size (`update`) prices it again and decides again who pays,
-//! as for a new item: the old deposit goes back to its payer first.
+//! An item held from a sponsor keeps its owner on chain (a sufficient reference): an account
+//! with no balance whose sponsorship ended can still sign the removal of what it has.
+//!
+//! An edit that makes an item larger (`update`) prices it again and decides again who pays, as
+//! for a new item: the old deposit goes back to its payer first. One that keeps its size or
+//! shrinks it keeps the payer, who gets the difference back: clearing a handle, say, never
+//! needs anything from the owner.
 //!
 //! # Encoding
 //! The amount (the balance type's encoding), then the sponsor as `Option<AccountId>`. A
@@ -93,15 +98,35 @@ where
 	fn new(who: &T::AccountId, footprint: Footprint) -> Result<Self, DispatchError> {
 		let amount = D::convert(footprint);
 		let sponsor = Self::hold_from_sponsor(who, amount);
-		if sponsor.is_none() {
-			T::Currency::hold(&R::get(), who, amount)?;
+		match sponsor {
+			// The owner exists while anything of it is on chain at a sponsor's expense, even
+			// after the sponsorship ends: so it can still remove it.
+			Some(_) => {
+				frame_system::Pallet::<T>::inc_sufficients(who);
+			},
+			None => T::Currency::hold(&R::get(), who, amount)?,
 		}
 		Ok(Self { amount, sponsor, _pricing: PhantomData })
 	}
 
 	fn update(self, who: &T::AccountId, footprint: Footprint) -> Result<Self, DispatchError> {
-		self.drop(who)?;
-		Self::new(who, footprint)
+		let amount = D::convert(footprint);
+		if amount > self.amount {
+			self.drop(who)?;
+			return Self::new(who, footprint);
+		}
+		// As large or smaller: whoever holds the deposit keeps holding the new amount, and the
+		// difference goes back to it. So shrinking an item (clearing a handle) never needs
+		// anything from its owner, sponsored or not, whatever happened to the sponsorship.
+		let back = self.amount.saturating_sub(amount);
+		if !back.is_zero() {
+			let payer = self.payer(who);
+			T::Currency::release(&R::get(), &payer, back, Precision::BestEffort)?;
+			if let Some(sponsor) = &self.sponsor {
+				Pallet::<T>::release_deposit(who, sponsor, back);
+			}
+		}
+		Ok(Self { amount, sponsor: self.sponsor, _pricing: PhantomData })
 	}
 
 	fn drop(self, who: &T::AccountId) -> Result<(), DispatchError> {
@@ -109,6 +134,7 @@ where
 		T::Currency::release(&R::get(), &payer, self.amount, Precision::BestEffort)?;
 		if let Some(sponsor) = &self.sponsor {
 			Pallet::<T>::release_deposit(who, sponsor, self.amount);
+			frame_system::Pallet::<T>::dec_sufficients(who);
 		}
 		Ok(())
 	}
@@ -124,6 +150,7 @@ where
 		);
 		if let Some(sponsor) = &self.sponsor {
 			Pallet::<T>::release_deposit(who, sponsor, self.amount);
+			frame_system::Pallet::<T>::dec_sufficients(who);
 		}
 	}
 

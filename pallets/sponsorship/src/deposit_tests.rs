@@ -123,29 +123,36 @@ fn after_the_sponsorship_ends_the_deposit_still_goes_back_to_the_sponsor() {
 	});
 }
 
+/// A footprint priced at 100, larger than [`item`]'s 50.
+fn larger_item() -> Footprint {
+	Footprint::from_parts(1, 90)
+}
+
 #[test]
-fn an_edit_returns_the_old_deposit_to_its_payer_and_prices_the_item_again() {
+fn a_larger_item_returns_the_old_deposit_to_its_payer_and_is_priced_again() {
 	build_and_execute(|| {
 		sponsor(ALICE, BOB, 1_000);
 		let ticket = ItemDeposit::new(&BOB, item()).unwrap();
 
 		// Still sponsored: the sponsor holds the new amount, the books follow.
-		let ticket = ticket.update(&BOB, Footprint::from_parts(1, 90)).unwrap();
+		let ticket = ticket.update(&BOB, larger_item()).unwrap();
 		assert_eq!((ticket.sponsor(), ticket.amount()), (Some(&ALICE), 100));
 		assert_eq!((held_for_items(ALICE), deposits_held(BOB)), (100, 100));
+		assert_ok!(ticket.drop(&BOB));
 
-		// Sponsorship over: the old deposit goes back to Alice, Bob pays the new one.
+		// Sponsorship over: the old deposit goes back to Alice, Bob pays the larger one.
+		let ticket = ItemDeposit::new(&BOB, item()).unwrap();
 		assert_ok!(Sponsorship::revoke(RuntimeOrigin::signed(ALICE), BOB));
-		let ticket = ticket.update(&BOB, item()).unwrap();
+		let ticket = ticket.update(&BOB, larger_item()).unwrap();
 		assert_eq!(ticket.sponsor(), None);
-		assert_eq!((held_for_items(ALICE), held_for_items(BOB)), (0, ITEM_DEPOSIT));
+		assert_eq!((held_for_items(ALICE), held_for_items(BOB)), (0, 100));
 		assert_ok!(ticket.drop(&BOB));
 		assert_eq!(held_for_items(BOB), 0);
 	});
 }
 
 #[test]
-fn an_owner_who_cannot_pay_an_edit_after_the_sponsorship_keeps_nothing_changed() {
+fn an_owner_who_cannot_pay_a_larger_item_after_the_sponsorship_keeps_nothing_changed() {
 	let mut ext = new_test_ext();
 	ext.execute_with(|| {
 		sponsor(ALICE, NEWCOMER, 1_000);
@@ -153,10 +160,27 @@ fn an_owner_who_cannot_pay_an_edit_after_the_sponsorship_keeps_nothing_changed()
 		assert_ok!(Sponsorship::revoke(RuntimeOrigin::signed(ALICE), NEWCOMER));
 		// The social pallets call `update` inside a transactional call: a failure rolls back.
 		let result = frame_support::storage::with_storage_layer(|| {
-			ticket.clone().update(&NEWCOMER, item()).map(|_| ())
+			ticket.clone().update(&NEWCOMER, larger_item()).map(|_| ())
 		});
 		assert!(result.is_err());
 		assert_eq!(held_for_items(ALICE), ITEM_DEPOSIT, "still held from Alice");
+	});
+}
+
+#[test]
+fn a_smaller_or_equal_item_keeps_its_payer_and_gives_back_the_difference() {
+	build_and_execute(|| {
+		sponsor(ALICE, NEWCOMER, 1_000);
+		let ticket = ItemDeposit::new(&NEWCOMER, larger_item()).unwrap();
+		assert_ok!(Sponsorship::revoke(RuntimeOrigin::signed(ALICE), NEWCOMER));
+		// The owner has nothing, and needs nothing: Alice keeps holding, less the difference.
+		let ticket = ticket.update(&NEWCOMER, larger_item()).unwrap();
+		assert_eq!((ticket.sponsor(), ticket.amount()), (Some(&ALICE), 100));
+		let ticket = ticket.update(&NEWCOMER, item()).unwrap();
+		assert_eq!((ticket.sponsor(), ticket.amount()), (Some(&ALICE), ITEM_DEPOSIT));
+		assert_eq!(held_for_items(ALICE), ITEM_DEPOSIT);
+		assert_ok!(ticket.drop(&NEWCOMER));
+		assert_eq!(held_for_items(ALICE), 0);
 	});
 }
 
@@ -182,5 +206,17 @@ fn a_ticket_stored_before_sponsorship_reads_back_as_paid_by_its_owner() {
 			assert_eq!(<(u8, ItemDeposit)>::decode(&mut &encoded[..]).unwrap().1, ticket);
 			assert_ok!(ticket.drop(&owner));
 		}
+	});
+}
+
+#[test]
+fn an_item_a_sponsor_pays_for_keeps_its_owner_on_chain_until_it_goes() {
+	build_and_execute(|| {
+		sponsor(ALICE, NEWCOMER, 1_000);
+		let ticket = ItemDeposit::new(&NEWCOMER, item()).unwrap();
+		assert_ok!(Sponsorship::revoke(RuntimeOrigin::signed(ALICE), NEWCOMER));
+		assert!(System::account_exists(&NEWCOMER), "it can still sign the item's removal");
+		assert_ok!(ticket.drop(&NEWCOMER));
+		assert!(!System::account_exists(&NEWCOMER), "nothing of it left: gone");
 	});
 }

@@ -1,7 +1,8 @@
 //! Who pays a transaction's fee in a runtime with sponsorship: the transaction-payment adapter
 //! [`SponsoredFees`], generic over how an account pays for itself (`OwnFees`, e.g.
-//! `pallet_transaction_payment::FungibleAdapter`) and over the calls a sponsorship pays for
-//! (`Calls`, e.g. the social pallets' calls).
+//! `pallet_transaction_payment::FungibleAdapter`), over the calls a sponsorship pays for
+//! (`Calls`, e.g. the social pallets' calls), and over the deposits removal calls return
+//! (`Removals`, see [`ReturnedDeposit`]).
 //!
 //! The sponsor of `who` pays the fee (withdrawn from its free balance) when:
 //! - `who` is sponsored, `call` is one of `Calls`, and what is left of the allowance covers the
@@ -11,9 +12,18 @@
 //! - `call` is `revoke(who)`, the account leaving its sponsorship: always, so an account with
 //!   nothing can always leave (the record is gone right after, so nothing is counted).
 //!
-//! In every other case `who` pays, as `OwnFees` would have it; a call nobody can pay for is
-//! invalid at the pool and takes no fee. What a call did not use goes back to whoever paid it,
-//! and to the allowance it came from. Users sign ordinary transactions: no new extension.
+//! Otherwise `who` pays, as `OwnFees` would have it. When it cannot, and the call removes an
+//! item (`Removals` names the deposit it returns and who holds it), the fee comes out of that
+//! deposit: nothing is withdrawn before the call, and after it the fee is withdrawn from
+//! whoever the deposit went back to (the owner, or the sponsor that held it), at most the
+//! deposit. So removing one's own content is always possible, even with nothing: a sponsored
+//! account whose sponsorship ended removes everything it has. Should the call not return the
+//! deposit after all (another transaction in the block removed the item first), that fee
+//! cannot be withdrawn and the block author leaves the transaction out.
+//!
+//! A call nobody can pay for is invalid at the pool and takes no fee. What a call did not use
+//! goes back to whoever paid it, and to the allowance it came from. Users sign ordinary
+//! transactions: no new extension.
 
 use core::marker::PhantomData;
 
@@ -30,7 +40,40 @@ use sp_runtime::{
 use crate::{BalanceOf, Call, Config, Offers, Pallet, SponsorshipOf, Sponsorships};
 
 /// The transaction-payment adapter of a runtime with sponsorship (see the module docs).
-pub struct SponsoredFees<T, OwnFees, Calls>(PhantomData<(T, OwnFees, Calls)>);
+pub struct SponsoredFees<T, OwnFees, Calls, Removals = ()>(
+	PhantomData<(T, OwnFees, Calls, Removals)>,
+);
+
+/// The deposit a call returns when it removes an item.
+pub trait ReturnedDeposit<AccountId, Call, Balance> {
+	/// `Some((payer, amount))` when `who`'s `call` removes an item of `who`'s (or otherwise
+	/// one `who` may remove) and gives back `amount` to `payer`, who holds its deposit.
+	fn returned_by(who: &AccountId, call: &Call) -> Option<(AccountId, Balance)>;
+}
+
+/// No call returns a deposit.
+impl<AccountId, Call, Balance> ReturnedDeposit<AccountId, Call, Balance> for () {
+	fn returned_by(_: &AccountId, _: &Call) -> Option<(AccountId, Balance)> {
+		None
+	}
+}
+
+/// Who pays a transaction's fee, decided before its call.
+pub enum FeePayer<AccountId, Balance, Call> {
+	/// The signer, as `OwnFees` has it.
+	Own,
+	/// A sponsor, from which `Balance` was withdrawn before the call.
+	Sponsor(AccountId, Balance),
+	/// Whoever the call's removed deposit goes back to, after the call (`Call` is kept to
+	/// withdraw the fee then).
+	ReturnedDeposit(AccountId, alloc::boxed::Box<Call>),
+}
+
+impl<AccountId, Balance, Call> Default for FeePayer<AccountId, Balance, Call> {
+	fn default() -> Self {
+		Self::Own
+	}
+}
 
 /// Which books a sponsor's payment of a fee is written to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -46,13 +89,28 @@ enum Books {
 type CallOf<T> = <T as frame_system::Config>::RuntimeCall;
 type AccountOf<T> = <T as frame_system::Config>::AccountId;
 
-impl<T, OwnFees, Calls> SponsoredFees<T, OwnFees, Calls>
+impl<T, OwnFees, Calls, Removals> SponsoredFees<T, OwnFees, Calls, Removals>
 where
 	T: Config + pallet_transaction_payment::Config,
 	CallOf<T>: IsSubType<Call<T>>,
 	OwnFees: OnChargeTransaction<T, Balance = BalanceOf<T>>,
 	Calls: Contains<CallOf<T>>,
+	Removals: ReturnedDeposit<AccountOf<T>, CallOf<T>, BalanceOf<T>>,
 {
+	/// The account a removal's returned deposit pays `fee` for, if `who` cannot pay it itself.
+	fn deposit_paying(
+		who: &AccountOf<T>,
+		call: &CallOf<T>,
+		info: &DispatchInfoOf<CallOf<T>>,
+		fee: BalanceOf<T>,
+		tip: BalanceOf<T>,
+	) -> Option<AccountOf<T>> {
+		if OwnFees::can_withdraw_fee(who, call, info, fee, tip).is_ok() {
+			return None;
+		}
+		Removals::returned_by(who, call).filter(|(_, amount)| fee <= *amount).map(|(payer, _)| payer)
+	}
+
 	/// The sponsor that pays `fee` for `who`'s `call`, and the books it is written to; `None`:
 	/// `who` pays itself.
 	fn sponsor_paying(
@@ -83,7 +141,7 @@ where
 	}
 }
 
-impl<T, OwnFees, Calls> TxCreditHold<T> for SponsoredFees<T, OwnFees, Calls>
+impl<T, OwnFees, Calls, Removals> TxCreditHold<T> for SponsoredFees<T, OwnFees, Calls, Removals>
 where
 	T: Config + pallet_transaction_payment::Config,
 	OwnFees: TxCreditHold<T>,
@@ -91,16 +149,18 @@ where
 	type Credit = OwnFees::Credit;
 }
 
-impl<T, OwnFees, Calls> OnChargeTransaction<T> for SponsoredFees<T, OwnFees, Calls>
+impl<T, OwnFees, Calls, Removals> OnChargeTransaction<T>
+	for SponsoredFees<T, OwnFees, Calls, Removals>
 where
 	T: Config + pallet_transaction_payment::Config,
 	CallOf<T>: IsSubType<Call<T>>,
 	OwnFees: OnChargeTransaction<T, Balance = BalanceOf<T>>,
 	Calls: Contains<CallOf<T>>,
+	Removals: ReturnedDeposit<AccountOf<T>, CallOf<T>, BalanceOf<T>>,
 {
 	type Balance = BalanceOf<T>;
-	/// The sponsor and the amount withdrawn from it, if a sponsor paid; what `OwnFees` carries.
-	type LiquidityInfo = (Option<(AccountOf<T>, BalanceOf<T>)>, OwnFees::LiquidityInfo);
+	/// Who pays (and, for a sponsor, what was withdrawn from it); what `OwnFees` carries.
+	type LiquidityInfo = (FeePayer<AccountOf<T>, BalanceOf<T>, CallOf<T>>, OwnFees::LiquidityInfo);
 
 	fn withdraw_fee(
 		who: &AccountOf<T>,
@@ -111,7 +171,12 @@ where
 	) -> Result<Self::LiquidityInfo, TransactionValidityError> {
 		let Some((sponsor, books)) = Self::sponsor_paying(who, call, info, fee_with_tip, tip)
 		else {
-			return Ok((None, OwnFees::withdraw_fee(who, call, info, fee_with_tip, tip)?));
+			if let Some(payer) = Self::deposit_paying(who, call, info, fee_with_tip, tip) {
+				let deferred = FeePayer::ReturnedDeposit(payer, alloc::boxed::Box::new(call.clone()));
+				return Ok((deferred, Default::default()));
+			}
+			let own = OwnFees::withdraw_fee(who, call, info, fee_with_tip, tip)?;
+			return Ok((FeePayer::Own, own));
 		};
 		// Checked against the books as this block has left them, not as the pool saw them:
 		// two transactions validated together cannot both spend the last of an allowance.
@@ -122,7 +187,7 @@ where
 		};
 		booked.map_err(|_| InvalidTransaction::Payment)?;
 		let own = OwnFees::withdraw_fee(&sponsor, call, info, fee_with_tip, tip)?;
-		Ok((Some((sponsor, fee_with_tip)), own))
+		Ok((FeePayer::Sponsor(sponsor, fee_with_tip), own))
 	}
 
 	fn can_withdraw_fee(
@@ -132,10 +197,12 @@ where
 		fee_with_tip: BalanceOf<T>,
 		tip: BalanceOf<T>,
 	) -> Result<(), TransactionValidityError> {
-		match Self::sponsor_paying(who, call, info, fee_with_tip, tip) {
-			Some(_) => Ok(()),
-			None => OwnFees::can_withdraw_fee(who, call, info, fee_with_tip, tip),
+		if Self::sponsor_paying(who, call, info, fee_with_tip, tip).is_some() ||
+			Self::deposit_paying(who, call, info, fee_with_tip, tip).is_some()
+		{
+			return Ok(());
 		}
+		OwnFees::can_withdraw_fee(who, call, info, fee_with_tip, tip)
 	}
 
 	fn correct_and_deposit_fee(
@@ -144,17 +211,22 @@ where
 		post_info: &PostDispatchInfoOf<CallOf<T>>,
 		corrected_fee_with_tip: BalanceOf<T>,
 		tip: BalanceOf<T>,
-		(sponsor, own): Self::LiquidityInfo,
+		(payer, own): Self::LiquidityInfo,
 	) -> Result<(), TransactionValidityError> {
-		let payer = match sponsor {
-			Some((sponsor, withdrawn)) => {
+		let (payer, own) = match payer {
+			FeePayer::Own => (who.clone(), own),
+			FeePayer::Sponsor(sponsor, withdrawn) => {
 				// What the call did not use goes back to the sponsor, and to the allowance it
 				// came from (an accepted offer's now belongs to the sponsorship).
 				let unused = withdrawn.saturating_sub(corrected_fee_with_tip);
 				Pallet::<T>::refund_fee(who, &sponsor, unused);
-				sponsor
+				(sponsor, own)
 			},
-			None => who.clone(),
+			FeePayer::ReturnedDeposit(payer, call) => {
+				// The deposit is back in `payer`'s free balance now: the fee comes out of it.
+				let own = OwnFees::withdraw_fee(&payer, &call, info, corrected_fee_with_tip, tip)?;
+				(payer, own)
+			},
 		};
 		OwnFees::correct_and_deposit_fee(
 			&payer,

@@ -146,3 +146,76 @@ fn leaving_is_paid_by_the_sponsor_even_with_the_allowance_spent() {
 		);
 	});
 }
+
+fn removal() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] })
+}
+
+/// NEWCOMER's item, its deposit held from ALICE, who no longer sponsors NEWCOMER.
+fn item_of_a_former_sponsorship() -> ItemDeposit {
+	use frame_support::traits::{Consideration, Footprint};
+	sponsor(ALICE, NEWCOMER, 1_000);
+	let ticket = ItemDeposit::new(&NEWCOMER, Footprint::from_parts(1, 90)).unwrap();
+	assert_ok!(Sponsorship::revoke(RuntimeOrigin::signed(ALICE), NEWCOMER));
+	Returned::set(&Some((ALICE, 100)));
+	ticket
+}
+
+#[test]
+fn a_removal_by_an_account_with_nothing_is_paid_from_the_deposit_it_returns() {
+	use frame_support::traits::Consideration;
+	build_and_execute(|| {
+		let ticket = item_of_a_former_sponsorship();
+		let before = Balances::balance(&ALICE);
+
+		// Nothing is withdrawn before the call...
+		let liquidity = withdraw(NEWCOMER, &removal(), 40).unwrap();
+		assert_eq!(Balances::balance(&ALICE), before);
+		// ... the call gives the deposit back to Alice, and the fee comes out of it.
+		assert_ok!(ticket.drop(&NEWCOMER));
+		settle(NEWCOMER, 30, liquidity);
+		assert_eq!(Balances::balance(&ALICE), before + 100 - 30);
+		assert_eq!(Balances::balance(&NEWCOMER), 0);
+	});
+}
+
+#[test]
+fn a_removal_fee_past_the_returned_deposit_is_refused() {
+	build_and_execute(|| {
+		let _ticket = item_of_a_former_sponsorship();
+		assert_eq!(withdraw(NEWCOMER, &removal(), 101).map(|_| ()), payment_refused());
+		// Not a removal: nothing pays for it.
+		assert_eq!(withdraw(NEWCOMER, &remark(), 10).map(|_| ()), payment_refused());
+	});
+}
+
+#[test]
+fn a_removal_fails_to_pay_after_the_call_when_the_deposit_did_not_come_back() {
+	build_and_execute(|| {
+		let _ticket = item_of_a_former_sponsorship();
+		// Say the item was already gone: the deposit stays held and POOR, named as payer, has
+		// too little; the extension then fails the transaction, which the author leaves out.
+		Returned::set(&Some((POOR, 100)));
+		let liquidity = withdraw(NEWCOMER, &removal(), 40).unwrap();
+		let settled = <Fees as OnChargeTransaction<Test>>::correct_and_deposit_fee(
+			&NEWCOMER,
+			&DispatchInfo::default(),
+			&PostDispatchInfo::default(),
+			40,
+			0,
+			liquidity,
+		);
+		assert_eq!(settled, payment_refused());
+	});
+}
+
+#[test]
+fn an_account_that_can_pay_pays_its_removals_itself() {
+	build_and_execute(|| {
+		Returned::set(&Some((ALICE, 100)));
+		let (alice, bob) = (Balances::balance(&ALICE), Balances::balance(&BOB));
+		let liquidity = withdraw(BOB, &removal(), 40).unwrap();
+		settle(BOB, 40, liquidity);
+		assert_eq!((Balances::balance(&ALICE), Balances::balance(&BOB)), (alice, bob - 40));
+	});
+}

@@ -26,7 +26,7 @@ mod types;
 pub mod weights;
 
 pub use deposit::SponsoredHold;
-pub use fees::{SponsoredFeeWeight, SponsoredFees};
+pub use fees::{FeePayer, ReturnedDeposit, SponsoredFeeWeight, SponsoredFees};
 pub use types::Sponsorship;
 pub use weights::WeightInfo;
 

@@ -67,8 +67,24 @@ impl Contains<RuntimeCall> for Remarks {
 	}
 }
 
-/// Fees as the runtime charges them: from the sponsor where it pays, else from the signer.
-pub type Fees = crate::SponsoredFees<Test, FungibleAdapter<Balances, ()>, Remarks>;
+parameter_types! {
+	/// What the stand-in removal call (`System::remark_with_event`) gives back, and to whom.
+	pub storage Returned: Option<(AccountId, Balance)> = None;
+}
+
+/// The deposit the stand-in removal call returns: [`Returned`], as a test sets it.
+pub struct Removals;
+impl crate::ReturnedDeposit<AccountId, RuntimeCall, Balance> for Removals {
+	fn returned_by(_: &AccountId, call: &RuntimeCall) -> Option<(AccountId, Balance)> {
+		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+			.then(Returned::get)
+			.flatten()
+	}
+}
+
+/// Fees as the runtime charges them: from the sponsor where it pays, else from the signer,
+/// else (for a removal) from the deposit it returns.
+pub type Fees = crate::SponsoredFees<Test, FungibleAdapter<Balances, ()>, Remarks, Removals>;
 
 #[derive_impl(pallet_transaction_payment::config_preludes::TestDefaultConfig)]
 impl pallet_transaction_payment::Config for Test {

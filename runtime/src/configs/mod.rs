@@ -10,7 +10,8 @@
 //! - [`xcm`]: the XCM executor, pallet-xcm, XCMP and message queues;
 //! - [`social`]: the social pallets and their deposits;
 //! - [`messages`]: private messages (keys, policies, inbox notices);
-//! - [`sponsorship`]: sponsors paying fees and deposits for the accounts they sponsor.
+//! - [`sponsorship`]: sponsors paying fees and deposits for the accounts they sponsor;
+//! - [`removals`]: the deposits removal calls give back, which pay for them when nobody else can.
 
 pub mod call_filter;
 pub mod collator;
@@ -18,6 +19,7 @@ pub mod keys;
 pub mod messages;
 pub mod migrations;
 pub mod monetary;
+pub mod removals;
 pub mod root;
 pub mod social;
 pub mod sponsorship;

@@ -5,7 +5,9 @@
 //! - fees: `pallet_sponsorship::SponsoredFees` is the transaction-payment adapter (see
 //!   [`super::monetary`]), paying the calls [`SponsoredCalls`] names from the sponsor, the rest
 //!   as [`OwnFees`] would;
-//! - item deposits are held by `pallet_sponsorship::SponsoredHold` (see [`super::social`]).
+//! - item deposits are held by `pallet_sponsorship::SponsoredHold` (see [`super::social`]);
+//! - removals an account cannot pay for are paid out of the deposit they return
+//!   ([`super::removals`]).
 //!
 //! The user signs ordinary signed transactions (no new extension, no new format): Polkadot.js
 //! apps and `@polkadot/api` build them as for any account.
@@ -54,8 +56,15 @@ impl Contains<RuntimeCall> for SponsoredCalls {
 /// How everyone else pays: from their own free balance, fees burnt (as before sponsorship).
 pub type OwnFees = FungibleAdapter<Balances, ()>;
 
-/// The runtime's transaction-payment adapter.
-pub type SponsoredFees = pallet_sponsorship::SponsoredFees<Runtime, OwnFees, SponsoredCalls>;
+/// The runtime's transaction-payment adapter: sponsors pay for the accounts they sponsor, and
+/// a removal an account cannot pay for is paid out of the deposit it returns
+/// ([`super::removals`]).
+pub type SponsoredFees = pallet_sponsorship::SponsoredFees<
+	Runtime,
+	OwnFees,
+	SponsoredCalls,
+	super::removals::RemovalDeposits,
+>;
 
 /// The weight of charging a fee: polkadot-sdk's measured `charge_transaction_payment` plus the
 /// sponsorship record or offer the adapter reads and writes.
