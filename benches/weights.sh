@@ -6,15 +6,25 @@
 # (`benchmark overhead`: blocks of signed `System::remark` built and executed many times) and
 # writes runtime/src/weights/{block,extrinsic}_weights.rs.
 #
+#
 #   benches/weights.sh                      # every pallet below and the overhead, 50 steps, 20 repeats
 #   benches/weights.sh pallet_posts         # one pallet
 #   benches/weights.sh overhead             # the block and transaction overhead only
+#   benches/weights.sh --node PATH ...      # run the benchmarks with that agora-node binary
 #   STEPS=2 REPEAT=1 benches/weights.sh     # a quick smoke run (numbers not for use)
+#
+# Each weight file's header records the command that made it: the node binary and the runtime
+# path below, so a rerun of this script writes the same header (but for date and machine).
 set -euo pipefail
 # shellcheck source=../scripts/env.sh
 . "$(dirname "$0")/../scripts/env.sh"
 cd "$AGORA_ROOT"
 
+node="$AGORA_NODE"
+if [ "${1:-}" = --node ]; then
+	node="${2:?--node needs the path of an agora-node binary}"
+	shift 2
+fi
 pallets=("$@")
 # The social pallets, the polkadot-sdk pallets and transaction extensions whose weights this
 # runtime measures itself, and the overhead.
@@ -28,10 +38,9 @@ output_dir="${OUTPUT_DIR:-runtime/src/weights}"
 
 phase "build the benchmarking runtime" \
 	cargo build --release --locked -p agora-runtime --features runtime-benchmarks
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cp "$CARGO_TARGET_DIR/release/wbuild/agora-runtime/agora_runtime.compact.compressed.wasm" \
-	"$work/agora_runtime_benchmarks.wasm"
+# A fixed path: the headers record it.
+runtime=/tmp/agora_runtime_benchmarks.wasm
+cp "$CARGO_TARGET_DIR/release/wbuild/agora-runtime/agora_runtime.compact.compressed.wasm" "$runtime"
 
 # Both runtime builds write the same wbuild/ output: make the node's build put the normal
 # runtime back before it is embedded.
@@ -41,8 +50,8 @@ phase "build agora-node" cargo build --release --locked -p agora-node
 mkdir -p "$output_dir"
 for pallet in "${pallets[@]}"; do
 	if [ "$pallet" = overhead ]; then
-		phase "benchmark overhead" "$AGORA_NODE" benchmark overhead \
-			--runtime "$work/agora_runtime_benchmarks.wasm" \
+		phase "benchmark overhead" "$node" benchmark overhead \
+			--runtime "$runtime" \
 			--genesis-builder=runtime \
 			--genesis-builder-preset=development \
 			--wasm-execution=compiled \
@@ -50,8 +59,8 @@ for pallet in "${pallets[@]}"; do
 			--weight-path "$output_dir"
 		continue
 	fi
-	phase "benchmark $pallet" "$AGORA_NODE" benchmark pallet \
-		--runtime "$work/agora_runtime_benchmarks.wasm" \
+	phase "benchmark $pallet" "$node" benchmark pallet \
+		--runtime "$runtime" \
 		--genesis-builder=runtime \
 		--genesis-builder-preset=development \
 		--pallet "$pallet" \

@@ -92,6 +92,18 @@ export const dmCommands = {
       return publish(ctx, self, mailbox.keyId + 1)
     }
   },
+  'dm key forget': {
+    usage: 'dm key forget <key id>  (give up an earlier key: its deposit comes back; messages to it stay readable from your secret)',
+    run: async (ctx, args) => {
+      const id = need(args, 0, 'key id')
+      if (!/^\d+$/.test(id)) throw new UserError(`"${id}" is not a key id`)
+      return send(ctx, ctx.api.tx.messages.forgetKey(Number(id)))
+    }
+  },
+  'dm close': {
+    usage: 'dm close  (close your inbox: no new messages, its deposit back; forget earlier keys first)',
+    run: async (ctx) => send(ctx, ctx.api.tx.messages.closeMailbox())
+  },
   'dm send': {
     usage: 'dm send <account | @handle> <text>  (an end-to-end encrypted message)',
     run: async (ctx, args) => {

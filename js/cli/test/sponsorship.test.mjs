@@ -104,10 +104,20 @@ test('a sponsored key with no AGORA posts, follows and reacts; the sponsor pays 
   assert.equal(afterDelete.held, afterActs.held - costs.post.held, 'back from Alice\'s held balance')
   assert.equal(afterDelete.free, afterActs.free + costs.post.held - deleted.fee, 'to her free balance, less the fee of the delete')
 
-  // Revoked: the key's social calls are refused until it holds AGORA of its own.
+  // Revoked: the key's new posts are refused until it holds AGORA of its own...
   await write(['sponsor', 'revoke', newcomer.address], alice, 'sponsorship.Revoked')
   assert.equal((await run(['sponsorship', 'show', newcomer.address])).json.sponsorship, null)
   assert.match(await refused(['post', 'still there?'], newcomer), /refused the transaction: .*(Inability to pay|Payment)/)
+  // ... but with nothing at all it still removes what it has: each fee comes out of the deposit
+  // the removal gives back to Alice.
+  for (const [args, name] of [[['unreact', String(bobsPost)], 'react'], [['unfollow', bob.address], 'follow']]) {
+    const aliceBefore = await balances(alice.address)
+    const removal = await costOf(args, newcomer)
+    const aliceAfter = await balances(alice.address)
+    assert.equal(removal.released, costs[name].held, `${args[0]}: the deposit is released`)
+    assert.equal(aliceAfter.free - aliceBefore.free, costs[name].held - removal.fee, `${args[0]}: back to Alice, less its fee`)
+    assert.deepEqual(await balances(newcomer.address), { free: 0n, held: 0n, exists: true }, 'the key still has nothing')
+  }
   const aliceAfterRevoke = await balances(alice.address)
   await net.submitAs(alice, net.api.tx.balances.transferKeepAlive(newcomer.address, AGORA))
   const own = await costOf(['post', 'paying my own way now'], newcomer)
