@@ -52,7 +52,7 @@ async fn post(client: &WsClient, author: Sr25519Keyring, cid: &str) -> u64 {
 	let outcome = submit_and_watch(
 		client,
 		author,
-		RuntimeCall::Posts(pallet_posts::Call::create_post { content }),
+		RuntimeCall::Posts(pallet_posts::Call::create_post { content, size: 100 }),
 	)
 	.await
 	.expect_success();

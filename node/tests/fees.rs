@@ -31,7 +31,7 @@ async fn the_quoted_fee_is_what_a_post_pays_at_most_and_its_parts_add_up() {
 	let mut node = DevNode::start_with(&dir.path().join("chain"), &["--instant-seal"]);
 	let client = node.client().await;
 	let content = CidInput::try_from(CID.as_bytes().to_vec()).unwrap();
-	let call = RuntimeCall::Posts(pallet_posts::Call::create_post { content });
+	let call = RuntimeCall::Posts(pallet_posts::Call::create_post { content, size: 100 });
 
 	let extrinsic = sign(&client, Alice, call.clone()).await;
 	let info: Value =

@@ -44,7 +44,7 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 		&client,
 		Alice,
 		RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
-			metadata: cid_input(PROFILE_DOC),
+			metadata: cid_input(PROFILE_DOC), size: 100,
 		}),
 	)
 	.await
@@ -73,7 +73,7 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 	let outcome = submit_and_watch(
 		&client,
 		Alice,
-		RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid_input(BODY) }),
+		RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid_input(BODY), size: 100 }),
 	)
 	.await
 	.expect_success();
@@ -91,7 +91,7 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 		Bob,
 		RuntimeCall::Posts(pallet_posts::Call::reply {
 			parent: post_id,
-			content: cid_input(REPLY_BODY),
+			content: cid_input(REPLY_BODY), size: 100,
 		}),
 	)
 	.await
@@ -108,7 +108,7 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 		Bob,
 		RuntimeCall::Posts(pallet_posts::Call::edit_post {
 			post_id,
-			content: cid_input(EDITED_BODY),
+			content: cid_input(EDITED_BODY), size: 100,
 		}),
 	)
 	.await;
@@ -119,7 +119,7 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 		Alice,
 		RuntimeCall::Posts(pallet_posts::Call::edit_post {
 			post_id,
-			content: cid_input(EDITED_BODY),
+			content: cid_input(EDITED_BODY), size: 100,
 		}),
 	)
 	.await
@@ -155,7 +155,7 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 	let outcome = submit_and_watch(
 		&client,
 		Bob,
-		RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid_input("not-a-cid") }),
+		RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid_input("not-a-cid"), size: 100 }),
 	)
 	.await;
 	assert_eq!(outcome.error(), Some(pallet_posts::Error::<Runtime>::InvalidCid.into()));
@@ -240,7 +240,7 @@ async fn follows_and_reactions_through_signed_extrinsics() {
 	let outcome = submit_and_watch(
 		&client,
 		Dave,
-		RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid_input(BODY) }),
+		RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid_input(BODY), size: 100 }),
 	)
 	.await
 	.expect_success();

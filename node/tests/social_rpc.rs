@@ -31,7 +31,7 @@ async fn post(client: &WsClient, author: Sr25519Keyring) -> u64 {
 	let events = call(
 		client,
 		author,
-		RuntimeCall::Posts(pallet_posts::Call::create_post { content: body() }),
+		RuntimeCall::Posts(pallet_posts::Call::create_post { content: body(), size: 100 }),
 	)
 	.await;
 	created_id(&events)
@@ -94,7 +94,7 @@ async fn the_node_answers_social_queries_a_page_at_a_time() {
 	call(
 		&client,
 		Alice,
-		RuntimeCall::Profiles(pallet_profiles::Call::set_profile { metadata: body() }),
+		RuntimeCall::Profiles(pallet_profiles::Call::set_profile { metadata: body(), size: 100 }),
 	)
 	.await;
 	let handle = pallet_profiles::HandleInput::try_from(b"Alice".to_vec()).expect("fits");
@@ -168,7 +168,7 @@ async fn the_node_answers_social_queries_a_page_at_a_time() {
 		let events = call(
 			&client,
 			author,
-			RuntimeCall::Posts(pallet_posts::Call::reply { parent: root, content: body() }),
+			RuntimeCall::Posts(pallet_posts::Call::reply { parent: root, content: body(), size: 100 }),
 		)
 		.await;
 		replies.push(created_id(&events));
@@ -180,7 +180,7 @@ async fn the_node_answers_social_queries_a_page_at_a_time() {
 		let events = call(
 			&client,
 			author,
-			RuntimeCall::Posts(pallet_posts::Call::quote { of: root, content: body() }),
+			RuntimeCall::Posts(pallet_posts::Call::quote { of: root, content: body(), size: 100 }),
 		)
 		.await;
 		quotes.push(created_id(&events));

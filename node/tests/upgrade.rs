@@ -36,7 +36,7 @@ fn cid(text: &str) -> CidInput {
 }
 
 fn create_post(body: &str) -> RuntimeCall {
-	RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid(body) })
+	RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid(body), size: 100 })
 }
 
 async fn call(client: &WsClient, signer: Sr25519Keyring, call: RuntimeCall) -> Outcome {
@@ -92,7 +92,7 @@ async fn a_forkless_upgrade_keeps_everything_and_pinning_follows_the_new_runtime
 	call(
 		&client,
 		Alice,
-		RuntimeCall::Profiles(pallet_profiles::Call::set_profile { metadata: cid(&profile) }),
+		RuntimeCall::Profiles(pallet_profiles::Call::set_profile { metadata: cid(&profile), size: 100 }),
 	)
 	.await;
 	let handle = pallet_profiles::HandleInput::try_from(b"alice".to_vec()).unwrap();
@@ -110,13 +110,13 @@ async fn a_forkless_upgrade_keeps_everything_and_pinning_follows_the_new_runtime
 	call(
 		&client,
 		Bob,
-		RuntimeCall::Posts(pallet_posts::Call::reply { parent: original, content: cid(other) }),
+		RuntimeCall::Posts(pallet_posts::Call::reply { parent: original, content: cid(other), size: 100 }),
 	)
 	.await;
 	call(
 		&client,
 		Bob,
-		RuntimeCall::Posts(pallet_posts::Call::quote { of: original, content: cid(other) }),
+		RuntimeCall::Posts(pallet_posts::Call::quote { of: original, content: cid(other), size: 100 }),
 	)
 	.await;
 	call(&client, Charlie, RuntimeCall::Posts(pallet_posts::Call::repost { of: original })).await;

@@ -207,8 +207,10 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl agora_content_runtime_api::ContentApi<Block> for Runtime {
-		fn content_changes(events: Vec<u8>) -> Option<Vec<agora_primitives::ContentChange>> {
+	impl agora_content_runtime_api::ContentApi<Block, AccountId> for Runtime {
+		fn content_changes(
+			events: Vec<u8>,
+		) -> Option<Vec<agora_primitives::ContentChange<AccountId>>> {
 			crate::content::content_changes_of_encoded(&events)
 		}
 	}

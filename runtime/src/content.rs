@@ -12,18 +12,16 @@
 
 use alloc::vec::Vec;
 
-use agora_primitives::ContentChange;
+use agora_primitives::{Cid, ContentChange};
 use codec::DecodeAll;
 
-use crate::{Hash, RuntimeEvent};
+use crate::{AccountId, Hash, RuntimeEvent};
 
 /// The decoded form of `System::Events`.
 type EventRecords = Vec<frame_system::EventRecord<RuntimeEvent, Hash>>;
 
 /// [`ContentApi::content_changes`]: decodes `events` and lists their content changes.
-///
-/// [`ContentApi::content_changes`]: agora_content_runtime_api::ContentApi::content_changes
-pub fn content_changes_of_encoded(events: &[u8]) -> Option<Vec<ContentChange>> {
+pub fn content_changes_of_encoded(events: &[u8]) -> Option<Vec<ContentChange<AccountId>>> {
 	let records = EventRecords::decode_all(&mut &events[..]).ok()?;
 	Some(content_changes(records.iter().map(|record| &record.event)))
 }
@@ -31,27 +29,39 @@ pub fn content_changes_of_encoded(events: &[u8]) -> Option<Vec<ContentChange>> {
 /// The content changes `events` make, in order.
 pub fn content_changes<'a>(
 	events: impl IntoIterator<Item = &'a RuntimeEvent>,
-) -> Vec<ContentChange> {
+) -> Vec<ContentChange<AccountId>> {
 	use pallet_messages::Event as Messages;
 	use pallet_posts::Event as Posts;
 	use pallet_profiles::Event as Profiles;
-	use ContentChange::{Referenced, Released};
+	use ContentChange::Released;
 
+	let referenced = |cid: &Cid, size: &u32, by: &AccountId| ContentChange::Referenced {
+		cid: cid.clone(),
+		size: *size,
+		by: by.clone(),
+	};
 	let mut changes = Vec::new();
 	for event in events {
 		match event {
-			RuntimeEvent::Posts(Posts::PostCreated { content, .. })
-			| RuntimeEvent::Profiles(Profiles::ProfileCreated { metadata: content, .. })
-			| RuntimeEvent::Messages(Messages::MessageSent { envelope: content, .. }) => {
-				changes.push(Referenced(content.clone()))
-			},
-			RuntimeEvent::Posts(Posts::PostEdited { content, previous, .. })
+			RuntimeEvent::Posts(Posts::PostCreated { content, size, author: by, .. })
+			| RuntimeEvent::Profiles(Profiles::ProfileCreated {
+				metadata: content,
+				size,
+				who: by,
+				..
+			})
+			| RuntimeEvent::Messages(Messages::MessageSent {
+				envelope: content, size, from: by, ..
+			}) => changes.push(referenced(content, size, by)),
+			RuntimeEvent::Posts(Posts::PostEdited { content, size, previous, author: by, .. })
 			| RuntimeEvent::Profiles(Profiles::ProfileUpdated {
 				metadata: content,
+				size,
 				previous,
+				who: by,
 				..
 			}) => {
-				changes.push(Referenced(content.clone()));
+				changes.push(referenced(content, size, by));
 				changes.push(Released(previous.clone()));
 			},
 			RuntimeEvent::Posts(Posts::PostDeleted { content: Some(content), .. })

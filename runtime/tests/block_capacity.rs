@@ -26,7 +26,7 @@ fn create_post_extrinsic() -> UncheckedExtrinsic {
 	let content = CidInput::truncate_from(
 		b"bafk2bzaceddrwbp5duohx57jfd7rrzmnwumt5eywifwme25jzsijjwua24ar4".to_vec(),
 	);
-	signed_extrinsic(RuntimeCall::Posts(pallet_posts::Call::create_post { content }))
+	signed_extrinsic(RuntimeCall::Posts(pallet_posts::Call::create_post { content, size: 100 }))
 }
 
 #[test]

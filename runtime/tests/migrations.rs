@@ -53,15 +53,15 @@ fn the_upgrade_lists_the_quotes_of_a_version_0_chain_over_several_blocks() {
 		// 7,000 posts: four originals, then quotes of them between other originals.
 		let quoted: Vec<u64> = [Alice, Bob, Charlie, Dave]
 			.into_iter()
-			.map(|who| publish(who, pallet_posts::Call::create_post { content: body() }))
+			.map(|who| publish(who, pallet_posts::Call::create_post { content: body(), size: 100 }))
 			.collect();
 		let mut expected = Vec::new();
 		for i in 0..3_498usize {
 			let who = [Alice, Bob, Charlie, Dave][i % 4];
 			let of = quoted[i % 3];
-			let id = publish(who, pallet_posts::Call::quote { of, content: body() });
+			let id = publish(who, pallet_posts::Call::quote { of, content: body(), size: 100 });
 			expected.push((of, oldest_first(id)));
-			publish(who, pallet_posts::Call::create_post { content: body() });
+			publish(who, pallet_posts::Call::create_post { content: body(), size: 100 });
 		}
 		expected.sort();
 		assert_eq!(pallet_posts::Posts::<Runtime>::count(), 7_000);

@@ -68,7 +68,7 @@ fn the_sudo_key_cannot_act_as_an_author() {
 			delete_bobs_post(),
 			RuntimeCall::Posts(pallet_posts::Call::edit_post {
 				post_id: POST,
-				content: CID.to_vec().try_into().unwrap(),
+				content: CID.to_vec().try_into().unwrap(), size: 100,
 			}),
 			RuntimeCall::Profiles(pallet_profiles::Call::remove_profile {}),
 			RuntimeCall::Profiles(pallet_profiles::Call::clear_handle {}),

@@ -121,11 +121,11 @@ mod benchmarks {
 	#[benchmark]
 	fn send_message() {
 		let from: T::AccountId = whitelisted_caller();
-		T::Consideration::ensure_successful(&from, Pallet::<T>::notice_footprint());
+		T::Consideration::ensure_successful(&from, Pallet::<T>::notice_footprint(T::MaxContentSize::get()));
 		let to = strict_recipient::<T>(&from);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(from.clone()), to.clone(), envelope());
+		_(RawOrigin::Signed(from.clone()), to.clone(), envelope(), T::MaxContentSize::get());
 
 		assert_eq!(PendingFrom::<T>::get(&to, &from), 1);
 	}
@@ -133,10 +133,10 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_notice() {
 		let from: T::AccountId = whitelisted_caller();
-		T::Consideration::ensure_successful(&from, Pallet::<T>::notice_footprint());
+		T::Consideration::ensure_successful(&from, Pallet::<T>::notice_footprint(T::MaxContentSize::get()));
 		let to = strict_recipient::<T>(&from);
 		let id = NextMessageId::<T>::get();
-		Pallet::<T>::send_message(RawOrigin::Signed(from.clone()).into(), to.clone(), envelope())
+		Pallet::<T>::send_message(RawOrigin::Signed(from.clone()).into(), to.clone(), envelope(), T::MaxContentSize::get())
 			.unwrap();
 		let later: BlockNumberFor<T> =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::NoticeLifetime::get());

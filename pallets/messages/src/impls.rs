@@ -107,6 +107,7 @@ impl<T: Config> Pallet<T> {
 		from: T::AccountId,
 		to: T::AccountId,
 		envelope: Cid,
+		size: u32,
 	) -> DispatchResult {
 		let mailbox = Mailboxes::<T>::get(&to).ok_or(Error::<T>::RecipientHasNoKey)?;
 		ensure!(!Blocked::<T>::contains_key(&to, &from), Error::<T>::SenderBlocked);
@@ -121,7 +122,7 @@ impl<T: Config> Pallet<T> {
 		let message_id = NextMessageId::<T>::get();
 		let next_id = message_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
-		let ticket = T::Consideration::new(&from, Self::notice_footprint())?;
+		let ticket = T::Consideration::new(&from, Self::notice_footprint(size))?;
 		let notice = Notice {
 			sender: from.clone(),
 			envelope: envelope.clone(),
@@ -131,7 +132,7 @@ impl<T: Config> Pallet<T> {
 		Inbox::<T>::insert(&to, newest_first(message_id), notice);
 		PendingFrom::<T>::insert(&to, &from, pending.saturating_add(1));
 		NextMessageId::<T>::put(next_id);
-		Self::deposit_event(Event::MessageSent { message_id, from, to, envelope });
+		Self::deposit_event(Event::MessageSent { message_id, from, to, envelope, size });
 		Ok(())
 	}
 
@@ -185,10 +186,11 @@ impl<T: Config> Pallet<T> {
 		Footprint::from_parts(1, entry)
 	}
 
-	/// The storage a notice occupies: its entry, and its share of the sender's counter.
-	pub fn notice_footprint() -> Footprint {
+	/// The storage a notice occupies: its entry, and its share of the sender's counter; and
+	/// its envelope of `size` bytes, for what pinning nodes keep.
+	pub fn notice_footprint(size: u32) -> Footprint {
 		let entry = T::AccountId::max_encoded_len() + 8 + NoticeOf::<T>::max_encoded_len();
 		let counter = 2 * T::AccountId::max_encoded_len() + 4;
-		Footprint::from_parts(1, entry + counter)
+		agora_primitives::with_content(Footprint::from_parts(1, entry + counter), size)
 	}
 }

@@ -84,6 +84,11 @@ pub mod pallet {
 		/// `agora-primitives`), for the "only accounts I follow" policy.
 		type Follows: FollowsInspect<Self::AccountId>;
 
+		/// The largest envelope a message may name, in bytes, as its sender declares it
+		/// (pinning nodes refuse content larger than declared).
+		#[pallet::constant]
+		type MaxContentSize: Get<u32>;
+
 		/// The most notices one sender may have waiting in one inbox.
 		#[pallet::constant]
 		type MaxPendingPerSender: Get<u32>;
@@ -213,6 +218,8 @@ pub mod pallet {
 			to: T::AccountId,
 			/// The CID of the encrypted envelope.
 			envelope: Cid,
+			/// The envelope's size in bytes, as the sender declared it.
+			size: u32,
 		},
 		/// A notice left an inbox; the sender's deposit was refunded.
 		NoticeRemoved {
@@ -270,6 +277,8 @@ pub mod pallet {
 		/// The account still keeps earlier keys: forget them first (`forget_key`), so that a
 		/// mailbox opened again numbers its keys from 0 without meeting an old one.
 		EarlierKeysKept,
+		/// The declared size of the envelope is over `MaxContentSize`.
+		ContentTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -382,10 +391,12 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			to: T::AccountId,
 			envelope: CidInput,
+			size: u32,
 		) -> DispatchResult {
 			let from = ensure_signed(origin)?;
 			let envelope = Cid::parse(&envelope).map_err(|_| Error::<T>::InvalidCid)?;
-			Self::do_send_message(from, to, envelope)
+			ensure!(size <= T::MaxContentSize::get(), Error::<T>::ContentTooLarge);
+			Self::do_send_message(from, to, envelope, size)
 		}
 
 		/// Removes notice `message_id` from `to`'s inbox and refunds the sender's deposit. The

@@ -48,12 +48,18 @@ pub const LIFETIME: u64 = 100;
 /// Notices one sender may have waiting in one inbox.
 pub const MAX_PENDING: u32 = 3;
 
+/// The largest envelope a message may name here: 256 KiB.
+pub const MAX_CONTENT_SIZE: u32 = 256 * 1024;
+/// The declared size of the envelopes the tests send.
+pub const SIZE: u32 = 600;
+
 impl pallet_messages::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Consideration =
 		HoldConsideration<AccountId, Balances, MessagesHoldReason, MessagesDeposit>;
 	type Follows = MockFollows;
+	type MaxContentSize = ConstU32<MAX_CONTENT_SIZE>;
 	type MaxPendingPerSender = ConstU32<MAX_PENDING>;
 	type NoticeLifetime = ConstU64<LIFETIME>;
 	type WeightInfo = ();

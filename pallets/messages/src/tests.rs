@@ -32,7 +32,7 @@ fn size(items: u32) -> PageSize {
 fn alice_writes_to_bob() -> u64 {
 	assert_ok!(Messages::publish_key(signed(BOB), KEY));
 	let id = NextMessageId::<Test>::get();
-	assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope()));
+	assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope(), SIZE));
 	id
 }
 
@@ -123,7 +123,7 @@ fn close_mailbox_refunds_it_and_stops_new_messages_but_keeps_the_inbox() {
 		assert!(!Mailboxes::<Test>::contains_key(BOB));
 		assert_eq!(held(BOB), 0, "the mailbox's deposit is back");
 		assert_noop!(
-			Messages::send_message(signed(ALICE), BOB, envelope()),
+			Messages::send_message(signed(ALICE), BOB, envelope(), SIZE),
 			Error::<Test>::RecipientHasNoKey
 		);
 		// The notice already sent stays until Bob removes it; then Alice's deposit is back.
@@ -165,6 +165,7 @@ fn send_message_leaves_a_notice_and_holds_the_senders_deposit() {
 				from: ALICE,
 				to: BOB,
 				envelope: notice.envelope.clone(),
+				size: SIZE,
 			}
 			.into(),
 		);
@@ -175,7 +176,7 @@ fn send_message_leaves_a_notice_and_holds_the_senders_deposit() {
 fn sending_to_an_account_without_a_key_fails() {
 	build_and_execute(|| {
 		assert_noop!(
-			Messages::send_message(signed(ALICE), BOB, envelope()),
+			Messages::send_message(signed(ALICE), BOB, envelope(), SIZE),
 			Error::<Test>::RecipientHasNoKey
 		);
 	});
@@ -186,7 +187,7 @@ fn sending_a_bad_cid_fails() {
 	build_and_execute(|| {
 		assert_ok!(Messages::publish_key(signed(BOB), KEY));
 		let bad = CidInput::truncate_from(b"not a cid".to_vec());
-		assert_noop!(Messages::send_message(signed(ALICE), BOB, bad), Error::<Test>::InvalidCid);
+		assert_noop!(Messages::send_message(signed(ALICE), BOB, bad, SIZE), Error::<Test>::InvalidCid);
 	});
 }
 
@@ -196,20 +197,20 @@ fn the_recipients_policy_is_enforced() {
 		assert_ok!(Messages::publish_key(signed(BOB), KEY));
 		assert_ok!(Messages::set_policy(signed(BOB), DmPolicy::Following));
 		assert_noop!(
-			Messages::send_message(signed(ALICE), BOB, envelope()),
+			Messages::send_message(signed(ALICE), BOB, envelope(), SIZE),
 			Error::<Test>::NotAccepted
 		);
 		// ALICE following BOB is not enough: BOB must follow ALICE.
 		MockFollows::follow(ALICE, BOB);
 		assert_noop!(
-			Messages::send_message(signed(ALICE), BOB, envelope()),
+			Messages::send_message(signed(ALICE), BOB, envelope(), SIZE),
 			Error::<Test>::NotAccepted
 		);
 		MockFollows::follow(BOB, ALICE);
-		assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope()));
+		assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope(), SIZE));
 		assert_ok!(Messages::set_policy(signed(BOB), DmPolicy::Nobody));
 		assert_noop!(
-			Messages::send_message(signed(ALICE), BOB, envelope()),
+			Messages::send_message(signed(ALICE), BOB, envelope(), SIZE),
 			Error::<Test>::NotAccepted
 		);
 	});
@@ -225,16 +226,16 @@ fn a_blocked_sender_is_refused_until_unblocked() {
 		System::assert_last_event(Event::SenderBlocked { who: BOB, sender: CHARLIE }.into());
 		assert_noop!(Messages::block(signed(BOB), CHARLIE), Error::<Test>::AlreadyBlocked);
 		assert_noop!(
-			Messages::send_message(signed(CHARLIE), BOB, envelope()),
+			Messages::send_message(signed(CHARLIE), BOB, envelope(), SIZE),
 			Error::<Test>::SenderBlocked
 		);
 		// Others still get through.
-		assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope()));
+		assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope(), SIZE));
 		assert_ok!(Messages::unblock(signed(BOB), CHARLIE));
 		assert_eq!(held(BOB), mailbox_deposit);
 		assert!(!Blocked::<Test>::contains_key(BOB, CHARLIE));
 		assert_noop!(Messages::unblock(signed(BOB), CHARLIE), Error::<Test>::NotBlocked);
-		assert_ok!(Messages::send_message(signed(CHARLIE), BOB, envelope()));
+		assert_ok!(Messages::send_message(signed(CHARLIE), BOB, envelope(), SIZE));
 	});
 }
 
@@ -244,18 +245,18 @@ fn a_sender_may_have_only_so_many_notices_waiting_in_one_inbox() {
 		assert_ok!(Messages::publish_key(signed(BOB), KEY));
 		assert_ok!(Messages::publish_key(signed(CHARLIE), NEW_KEY));
 		for _ in 0..MAX_PENDING {
-			assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope()));
+			assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope(), SIZE));
 		}
 		assert_noop!(
-			Messages::send_message(signed(ALICE), BOB, envelope()),
+			Messages::send_message(signed(ALICE), BOB, envelope(), SIZE),
 			Error::<Test>::InboxFull
 		);
 		// Another inbox, and another sender, are not affected.
-		assert_ok!(Messages::send_message(signed(ALICE), CHARLIE, envelope()));
-		assert_ok!(Messages::send_message(signed(CHARLIE), BOB, envelope()));
+		assert_ok!(Messages::send_message(signed(ALICE), CHARLIE, envelope(), SIZE));
+		assert_ok!(Messages::send_message(signed(CHARLIE), BOB, envelope(), SIZE));
 		// Bob clearing one notice makes room again.
 		assert_ok!(Messages::remove_notice(signed(BOB), BOB, 0));
-		assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope()));
+		assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope(), SIZE));
 	});
 }
 
@@ -263,7 +264,7 @@ fn a_sender_may_have_only_so_many_notices_waiting_in_one_inbox() {
 fn sending_without_the_deposit_fails() {
 	build_and_execute(|| {
 		assert_ok!(Messages::publish_key(signed(BOB), KEY));
-		assert!(Messages::send_message(signed(POOR), BOB, envelope()).is_err());
+		assert!(Messages::send_message(signed(POOR), BOB, envelope(), SIZE).is_err());
 		assert_eq!(PendingFrom::<Test>::get(BOB, POOR), 0);
 		assert_eq!(NextMessageId::<Test>::get(), 0);
 	});
@@ -316,7 +317,7 @@ fn the_inbox_pages_newest_first() {
 	build_and_execute(|| {
 		assert_ok!(Messages::publish_key(signed(BOB), KEY));
 		for sender in [ALICE, CHARLIE, ALICE, CHARLIE, ALICE] {
-			assert_ok!(Messages::send_message(signed(sender), BOB, envelope()));
+			assert_ok!(Messages::send_message(signed(sender), BOB, envelope(), SIZE));
 		}
 		let first = Messages::inbox_page(&BOB, None, size(2));
 		assert_eq!(first.items.iter().map(|n| n.id).collect::<Vec<_>>(), vec![4, 3]);
@@ -329,5 +330,20 @@ fn the_inbox_pages_newest_first() {
 			(vec![0], None)
 		);
 		assert!(Messages::inbox_page(&ALICE, None, size(10)).items.is_empty());
+	});
+}
+
+#[test]
+fn an_envelope_over_the_largest_size_is_refused_and_larger_ones_hold_more() {
+	build_and_execute(|| {
+		assert_ok!(Messages::publish_key(signed(BOB), KEY));
+		assert_noop!(
+			Messages::send_message(signed(ALICE), BOB, envelope(), MAX_CONTENT_SIZE + 1),
+			Error::<Test>::ContentTooLarge
+		);
+		assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope(), SIZE));
+		let small = held(ALICE);
+		assert_ok!(Messages::send_message(signed(ALICE), BOB, envelope(), MAX_CONTENT_SIZE));
+		assert!(held(ALICE) - small > small, "256 KiB held more than 600 bytes");
 	});
 }

@@ -27,7 +27,7 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 /// Publishes an original post by `author` and returns its id.
 fn original_by<T: Config>(author: &T::AccountId) -> PostId {
 	let id = NextPostId::<T>::get();
-	Pallet::<T>::create_post(RawOrigin::Signed(author.clone()).into(), cid_input(OTHER_BODY))
+	Pallet::<T>::create_post(RawOrigin::Signed(author.clone()).into(), cid_input(OTHER_BODY), T::MaxContentSize::get())
 		.expect("post created");
 	id
 }
@@ -37,7 +37,7 @@ fn reply_target<T: Config>() -> PostId {
 	let author = funded::<T>("author", 0);
 	let root = original_by::<T>(&author);
 	let id = NextPostId::<T>::get();
-	Pallet::<T>::reply(RawOrigin::Signed(author).into(), root, cid_input(OTHER_BODY))
+	Pallet::<T>::reply(RawOrigin::Signed(author).into(), root, cid_input(OTHER_BODY), T::MaxContentSize::get())
 		.expect("reply created");
 	id
 }
@@ -52,7 +52,7 @@ mod benchmarks {
 		let id = NextPostId::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), cid_input(BODY));
+		_(RawOrigin::Signed(caller.clone()), cid_input(BODY), T::MaxContentSize::get());
 
 		assert_eq!(Posts::<T>::get(id).map(|p| p.author), Some(caller));
 	}
@@ -64,7 +64,7 @@ mod benchmarks {
 		let id = NextPostId::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), parent, cid_input(BODY));
+		_(RawOrigin::Signed(caller), parent, cid_input(BODY), T::MaxContentSize::get());
 
 		assert!(Replies::<T>::contains_key(parent, oldest_first(id)));
 	}
@@ -76,7 +76,7 @@ mod benchmarks {
 		let caller = funded::<T>("caller", 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), of, cid_input(BODY));
+		_(RawOrigin::Signed(caller), of, cid_input(BODY), T::MaxContentSize::get());
 
 		assert_eq!(Posts::<T>::get(of).map(|p| p.quotes), Some(1));
 	}
@@ -103,7 +103,7 @@ mod benchmarks {
 		let id = original_by::<T>(&caller);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), id, cid_input(BODY));
+		_(RawOrigin::Signed(caller), id, cid_input(BODY), T::MaxContentSize::get());
 
 		assert_eq!(Posts::<T>::get(id).map(|p| p.revision), Some(1));
 	}
@@ -114,7 +114,7 @@ mod benchmarks {
 		let parent = reply_target::<T>();
 		let caller = funded::<T>("caller", 0);
 		let id = NextPostId::<T>::get();
-		Pallet::<T>::reply(RawOrigin::Signed(caller.clone()).into(), parent, cid_input(BODY))
+		Pallet::<T>::reply(RawOrigin::Signed(caller.clone()).into(), parent, cid_input(BODY), T::MaxContentSize::get())
 			.expect("reply created");
 
 		#[extrinsic_call]

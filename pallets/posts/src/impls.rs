@@ -2,11 +2,11 @@
 //! the storage footprint a post's deposit is priced on, and what other pallets may ask about
 //! posts ([`PostsInspect`]).
 
-use agora_primitives::{decrement_or_remove, Cid, PostId, PostsInspect};
+use agora_primitives::{decrement_or_remove, with_content, Cid, PostId, PostsInspect};
 use codec::{Encode, MaxEncodedLen};
 use frame_support::{
 	ensure,
-	traits::{Consideration, Footprint},
+	traits::{Consideration, Footprint, Get},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{DispatchError, DispatchResult};
@@ -16,14 +16,17 @@ use crate::{
 	PostKind, PostOf, Posts, PostsByAuthor, Quotes, Replies, RepostOf,
 };
 
+/// A post's body: its CID and its declared size in bytes.
+pub(crate) type Body = (Cid, u32);
+
 impl<T: Config> Pallet<T> {
 	/// Publishes `author`'s original post with body `content` (`create_post`).
-	pub(crate) fn do_create_post(author: T::AccountId, content: Cid) -> DispatchResult {
+	pub(crate) fn do_create_post(author: T::AccountId, content: Body) -> DispatchResult {
 		Self::publish(author, Some(content), PostKind::Original).map(|_| ())
 	}
 
 	/// Publishes `author`'s reply to `parent`, or to the post `parent` reposted (`reply`).
-	pub(crate) fn do_reply(author: T::AccountId, parent: PostId, content: Cid) -> DispatchResult {
+	pub(crate) fn do_reply(author: T::AccountId, parent: PostId, content: Body) -> DispatchResult {
 		let parent = Self::resolve_target(parent)?;
 		let root = match Posts::<T>::get(parent).map(|post| post.kind) {
 			Some(PostKind::Reply { root, .. }) => root,
@@ -33,7 +36,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Publishes `author`'s quote of `of`, or of the post `of` reposted (`quote`).
-	pub(crate) fn do_quote(author: T::AccountId, of: PostId, content: Cid) -> DispatchResult {
+	pub(crate) fn do_quote(author: T::AccountId, of: PostId, content: Body) -> DispatchResult {
 		let of = Self::resolve_target(of)?;
 		Self::publish(author, Some(content), PostKind::Quote { of }).map(|_| ())
 	}
@@ -49,14 +52,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Replaces the body of `who`'s post `post_id` with `content`, repricing the deposit
 	/// (`edit_post`).
-	pub(crate) fn do_edit_post(who: T::AccountId, post_id: PostId, content: Cid) -> DispatchResult {
+	pub(crate) fn do_edit_post(
+		who: T::AccountId,
+		post_id: PostId,
+		(content, size): Body,
+	) -> DispatchResult {
 		let post = Posts::<T>::get(post_id).ok_or(Error::<T>::PostNotFound)?;
 		ensure!(post.author == who, Error::<T>::NotAuthor);
 		let previous = post.content.clone().ok_or(Error::<T>::NotEditable)?;
 		ensure!(previous != content, Error::<T>::ContentUnchanged);
 		let revision = post.revision.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
-		let footprint = Self::footprint(&post.author, Some(&content), &post.kind);
+		let footprint = Self::footprint(&post.author, Some(&content), size, &post.kind);
 		let ticket = post.ticket.update(&who, footprint)?;
 		let post = Post { content: Some(content.clone()), revision, ticket, ..post };
 		Posts::<T>::insert(post_id, post);
@@ -64,6 +71,7 @@ impl<T: Config> Pallet<T> {
 			post_id,
 			author: who,
 			content,
+			size,
 			previous,
 			revision,
 		});
@@ -102,9 +110,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Parses a CID argument, as IPFS prints it or in binary form.
-	pub(crate) fn parse_cid(input: &[u8]) -> Result<Cid, Error<T>> {
-		Cid::parse(input).map_err(|_| Error::<T>::InvalidCid)
+	/// Parses a body argument: its CID, as IPFS prints it or in binary form, and its declared
+	/// size, at most `MaxContentSize`.
+	pub(crate) fn parse_content(input: &[u8], size: u32) -> Result<Body, Error<T>> {
+		let cid = Cid::parse(input).map_err(|_| Error::<T>::InvalidCid)?;
+		ensure!(size <= T::MaxContentSize::get(), Error::<T>::ContentTooLarge);
+		Ok((cid, size))
 	}
 
 	/// The post a reply, quote or repost of `id` actually targets: `id` itself, or for a
@@ -123,9 +134,13 @@ impl<T: Config> Pallet<T> {
 	/// Stores a new post, its index entries and counters, and holds its deposit.
 	fn publish(
 		author: T::AccountId,
-		content: Option<Cid>,
+		body: Option<Body>,
 		kind: PostKind,
 	) -> Result<PostId, DispatchError> {
+		let (content, size) = match body {
+			Some((cid, size)) => (Some(cid), size),
+			None => (None, 0),
+		};
 		let post_id = NextPostId::<T>::get();
 		let next_id = post_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let author_posts =
@@ -156,8 +171,10 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 
-		let ticket =
-			T::Consideration::new(&author, Self::footprint(&author, content.as_ref(), &kind))?;
+		let ticket = T::Consideration::new(
+			&author,
+			Self::footprint(&author, content.as_ref(), size, &kind),
+		)?;
 		let post = Post {
 			author: author.clone(),
 			content: content.clone(),
@@ -178,6 +195,7 @@ impl<T: Config> Pallet<T> {
 				post_id,
 				author,
 				content,
+				size,
 				kind,
 				#[cfg(feature = "upgrade-test")]
 				upgraded: true,
@@ -203,8 +221,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The storage a post occupies: its record, its entry in the author index, and its
-	/// entry in the reply, quote or repost index. The deposit is priced on this.
-	pub fn footprint(author: &T::AccountId, content: Option<&Cid>, kind: &PostKind) -> Footprint {
+	/// entry in the reply, quote or repost index; and its body of `size` bytes, for what
+	/// pinning nodes keep. The deposit is priced on this.
+	pub fn footprint(
+		author: &T::AccountId,
+		content: Option<&Cid>,
+		size: u32,
+		kind: &PostKind,
+	) -> Footprint {
 		// author, content, kind, created_at, and four u32 counters.
 		let record = author.encoded_size()
 			+ content.encoded_size()
@@ -217,7 +241,7 @@ impl<T: Config> Pallet<T> {
 			PostKind::Reply { .. } | PostKind::Quote { .. } => (3, 8 + 8),
 			PostKind::Repost { .. } => (3, 8 + author.encoded_size() + 8),
 		};
-		Footprint::from_parts(items, record + author_index + kind_index)
+		with_content(Footprint::from_parts(items, record + author_index + kind_index), size)
 	}
 }
 

@@ -72,9 +72,15 @@ pub mod pallet {
 		/// The currency deposits are held in; `try_state` reads holds back through it.
 		type Currency: fungible::InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
-		/// The deposit ticket of a post, priced by its storage footprint.
+		/// The deposit ticket of a post, priced by its storage footprint and the size of its
+		/// body (`agora_primitives::with_content`).
 		type Consideration: Consideration<Self::AccountId, Footprint>
 			+ DepositTicket<Self::AccountId, BalanceOf<Self>>;
+
+		/// The largest body a post may name, in bytes, as its author declares it (pinning nodes
+		/// refuse content larger than declared).
+		#[pallet::constant]
+		type MaxContentSize: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -150,6 +156,8 @@ pub mod pallet {
 			author: T::AccountId,
 			/// The CID of its body.
 			content: Cid,
+			/// The body's size in bytes, as the author declared it.
+			size: u32,
 			/// Original, reply or quote, with what it answers.
 			kind: PostKind,
 			/// Only in the runtime a forkless-upgrade test upgrades to (feature `upgrade-test`):
@@ -174,6 +182,8 @@ pub mod pallet {
 			author: T::AccountId,
 			/// The new body's CID.
 			content: Cid,
+			/// The new body's size in bytes, as the author declared it.
+			size: u32,
 			/// The replaced body's CID, no longer referenced by this post.
 			previous: Cid,
 			/// The post's revision after the edit.
@@ -206,6 +216,8 @@ pub mod pallet {
 		AlreadyReposted,
 		/// A counter or the post id reached its maximum.
 		Overflow,
+		/// The declared size of the body is over `MaxContentSize`.
+		ContentTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -220,20 +232,22 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Publishes an original post.
 		///
-		/// - `content`: the CID of the body on IPFS, as IPFS prints it or in binary form.
+		/// - `content`: the CID of the body on IPFS, as IPFS prints it or in binary form;
+		/// - `size`: the body's size in bytes (what the upload returned).
 		///
-		/// Holds a deposit for the post's storage until it is deleted.
+		/// Holds a deposit for the post's storage and its body's size until it is deleted.
 		///
 		/// # Events
 		/// `PostCreated`.
 		///
 		/// # Errors
-		/// `InvalidCid`, `Overflow`, or a balance error when the deposit cannot be held.
+		/// `InvalidCid`, `ContentTooLarge`, `Overflow`, or a balance error when the deposit
+		/// cannot be held.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_post())]
-		pub fn create_post(origin: OriginFor<T>, content: CidInput) -> DispatchResult {
+		pub fn create_post(origin: OriginFor<T>, content: CidInput, size: u32) -> DispatchResult {
 			let author = ensure_signed(origin)?;
-			let content = Self::parse_cid(&content)?;
+			let content = Self::parse_content(&content, size)?;
 			Self::do_create_post(author, content)
 		}
 
@@ -243,12 +257,17 @@ pub mod pallet {
 		/// `PostCreated` with `PostKind::Reply`.
 		///
 		/// # Errors
-		/// `InvalidCid`, `PostNotFound`, `Overflow`, or a balance error.
+		/// `InvalidCid`, `ContentTooLarge`, `PostNotFound`, `Overflow`, or a balance error.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::reply())]
-		pub fn reply(origin: OriginFor<T>, parent: PostId, content: CidInput) -> DispatchResult {
+		pub fn reply(
+			origin: OriginFor<T>,
+			parent: PostId,
+			content: CidInput,
+			size: u32,
+		) -> DispatchResult {
 			let author = ensure_signed(origin)?;
-			let content = Self::parse_cid(&content)?;
+			let content = Self::parse_content(&content, size)?;
 			Self::do_reply(author, parent, content)
 		}
 
@@ -259,12 +278,17 @@ pub mod pallet {
 		/// `PostCreated` with `PostKind::Quote`.
 		///
 		/// # Errors
-		/// `InvalidCid`, `PostNotFound`, `Overflow`, or a balance error.
+		/// `InvalidCid`, `ContentTooLarge`, `PostNotFound`, `Overflow`, or a balance error.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::quote())]
-		pub fn quote(origin: OriginFor<T>, of: PostId, content: CidInput) -> DispatchResult {
+		pub fn quote(
+			origin: OriginFor<T>,
+			of: PostId,
+			content: CidInput,
+			size: u32,
+		) -> DispatchResult {
 			let author = ensure_signed(origin)?;
-			let content = Self::parse_cid(&content)?;
+			let content = Self::parse_content(&content, size)?;
 			Self::do_quote(author, of, content)
 		}
 
@@ -290,17 +314,18 @@ pub mod pallet {
 		/// `PostEdited`.
 		///
 		/// # Errors
-		/// `InvalidCid`, `PostNotFound`, `NotAuthor`, `NotEditable`, `ContentUnchanged`,
-		/// `Overflow`, or a balance error.
+		/// `InvalidCid`, `ContentTooLarge`, `PostNotFound`, `NotAuthor`, `NotEditable`,
+		/// `ContentUnchanged`, `Overflow`, or a balance error.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::edit_post().saturating_add(other_payer_weight(T::DbWeight::get())))]
 		pub fn edit_post(
 			origin: OriginFor<T>,
 			post_id: PostId,
 			content: CidInput,
+			size: u32,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let content = Self::parse_cid(&content)?;
+			let content = Self::parse_content(&content, size)?;
 			Self::do_edit_post(who, post_id, content)
 		}
 

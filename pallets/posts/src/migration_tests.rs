@@ -23,13 +23,13 @@ fn publish(call: impl FnOnce() -> frame_support::dispatch::DispatchResult) -> Po
 
 /// Ten posts, five of them quotes of two targets, then the state as version 0 left it.
 fn version_0_state() -> Vec<(PostId, PostId)> {
-	let a = publish(|| Posts::create_post(RuntimeOrigin::signed(ALICE), input(BODY)));
-	let b = publish(|| Posts::create_post(RuntimeOrigin::signed(BOB), input(BODY)));
+	let a = publish(|| Posts::create_post(RuntimeOrigin::signed(ALICE), input(BODY), SIZE));
+	let b = publish(|| Posts::create_post(RuntimeOrigin::signed(BOB), input(BODY), SIZE));
 	let mut quotes = Vec::new();
 	for (who, of) in [(BOB, a), (CHARLIE, a), (ALICE, b), (BOB, b), (CHARLIE, a)] {
-		let id = publish(|| Posts::quote(RuntimeOrigin::signed(who), of, input(BODY)));
+		let id = publish(|| Posts::quote(RuntimeOrigin::signed(who), of, input(BODY), SIZE));
 		quotes.push((of, id));
-		publish(|| Posts::reply(RuntimeOrigin::signed(who), of, input(BODY)));
+		publish(|| Posts::reply(RuntimeOrigin::signed(who), of, input(BODY), SIZE));
 	}
 	assert_eq!(Quotes::<Test>::iter().count(), 5);
 	let _ = Quotes::<Test>::clear(u32::MAX, None);
@@ -71,8 +71,8 @@ fn lists_every_quote_over_several_steps_then_sets_version_1() {
 #[test]
 fn does_nothing_on_a_chain_already_at_version_1() {
 	build_and_execute(|| {
-		let a = publish(|| Posts::create_post(RuntimeOrigin::signed(ALICE), input(BODY)));
-		publish(|| Posts::quote(RuntimeOrigin::signed(BOB), a, input(BODY)));
+		let a = publish(|| Posts::create_post(RuntimeOrigin::signed(ALICE), input(BODY), SIZE));
+		publish(|| Posts::quote(RuntimeOrigin::signed(BOB), a, input(BODY), SIZE));
 		STORAGE_VERSION.put::<Pallet<Test>>();
 		let before = Quotes::<Test>::iter().collect::<Vec<_>>();
 		let mut meter = WeightMeter::new();

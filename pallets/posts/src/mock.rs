@@ -4,7 +4,7 @@
 use crate as pallet_posts;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible::HoldConsideration, ConstU128, LinearStoragePrice},
+	traits::{fungible::HoldConsideration, ConstU128, ConstU32, LinearStoragePrice},
 };
 use sp_runtime::BuildStorage;
 
@@ -49,8 +49,14 @@ impl pallet_posts::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Consideration = HoldConsideration<AccountId, Balances, PostHoldReason, PostDeposit>;
+	type MaxContentSize = ConstU32<MAX_CONTENT_SIZE>;
 	type WeightInfo = ();
 }
+
+/// The largest body a post may name here: 4 MiB.
+pub const MAX_CONTENT_SIZE: u32 = 4 * 1024 * 1024;
+/// The declared size of the bodies the tests post.
+pub const SIZE: u32 = 300;
 
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;

@@ -10,13 +10,13 @@ const BODY: &str = "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o";
 
 fn post(who: AccountId) -> PostId {
 	let id = NextPostId::<Test>::get();
-	assert_ok!(Posts::create_post(RuntimeOrigin::signed(who), input(BODY)));
+	assert_ok!(Posts::create_post(RuntimeOrigin::signed(who), input(BODY), SIZE));
 	id
 }
 
 fn reply(who: AccountId, parent: PostId) -> PostId {
 	let id = NextPostId::<Test>::get();
-	assert_ok!(Posts::reply(RuntimeOrigin::signed(who), parent, input(BODY)));
+	assert_ok!(Posts::reply(RuntimeOrigin::signed(who), parent, input(BODY), SIZE));
 	id
 }
 
@@ -152,11 +152,11 @@ fn a_posts_quotes_are_listed_oldest_first_and_a_deleted_quote_leaves_the_list() 
 		for i in 0..60 {
 			let who = if i % 2 == 0 { BOB } else { CHARLIE };
 			let id = NextPostId::<Test>::get();
-			assert_ok!(Posts::quote(RuntimeOrigin::signed(who), quoted, input(BODY)));
+			assert_ok!(Posts::quote(RuntimeOrigin::signed(who), quoted, input(BODY), SIZE));
 			quotes.push(id);
 			reply(who, quoted); // replies are not quotes
 			if i % 7 == 0 {
-				assert_ok!(Posts::quote(RuntimeOrigin::signed(ALICE), other, input(BODY)));
+				assert_ok!(Posts::quote(RuntimeOrigin::signed(ALICE), other, input(BODY), SIZE));
 			}
 		}
 		let pages = all_pages(25, |after, size| Posts::quotes_page(quoted, after, size));

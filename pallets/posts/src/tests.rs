@@ -26,14 +26,14 @@ fn signed(who: AccountId) -> RuntimeOrigin {
 /// Publishes an original post as `who` and returns its id.
 fn post(who: AccountId) -> PostId {
 	let id = NextPostId::<Test>::get();
-	assert_ok!(Posts::create_post(signed(who), input(BODY)));
+	assert_ok!(Posts::create_post(signed(who), input(BODY), SIZE));
 	id
 }
 
 #[test]
 fn create_post_stores_the_post_and_holds_a_deposit() {
 	build_and_execute(|| {
-		assert_ok!(Posts::create_post(signed(ALICE), input(BODY)));
+		assert_ok!(Posts::create_post(signed(ALICE), input(BODY), SIZE));
 		let post = PostRecords::<Test>::get(0).unwrap();
 		assert_eq!(post.author, ALICE);
 		assert_eq!(post.content, Some(cid(BODY)));
@@ -49,6 +49,7 @@ fn create_post_stores_the_post_and_holds_a_deposit() {
 				post_id: 0,
 				author: ALICE,
 				content: cid(BODY),
+				size: SIZE,
 				kind: PostKind::Original,
 			}
 			.into(),
@@ -63,7 +64,7 @@ fn create_post_stores_the_post_and_holds_a_deposit() {
 fn create_post_with_bad_cid_fails() {
 	build_and_execute(|| {
 		for bad in ["hello", "", "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5", "f01551220"] {
-			assert_noop!(Posts::create_post(signed(ALICE), input(bad)), Error::<Test>::InvalidCid);
+			assert_noop!(Posts::create_post(signed(ALICE), input(bad), SIZE), Error::<Test>::InvalidCid);
 		}
 	});
 }
@@ -71,7 +72,7 @@ fn create_post_with_bad_cid_fails() {
 #[test]
 fn create_post_without_funds_for_the_deposit_fails() {
 	build_and_execute(|| {
-		assert!(Posts::create_post(signed(POOR), input(BODY)).is_err());
+		assert!(Posts::create_post(signed(POOR), input(BODY), SIZE).is_err());
 		assert_eq!(NextPostId::<Test>::get(), 0);
 		assert_eq!(held(POOR), 0);
 	});
@@ -91,9 +92,9 @@ fn author_index_lists_newest_first() {
 fn reply_records_parent_and_root_and_counts() {
 	build_and_execute(|| {
 		let root = post(ALICE);
-		assert_ok!(Posts::reply(signed(BOB), root, input(OTHER_BODY)));
+		assert_ok!(Posts::reply(signed(BOB), root, input(OTHER_BODY), SIZE));
 		let first_reply = 1;
-		assert_ok!(Posts::reply(signed(ALICE), first_reply, input(BODY)));
+		assert_ok!(Posts::reply(signed(ALICE), first_reply, input(BODY), SIZE));
 		let nested = 2;
 		assert_eq!(
 			PostRecords::<Test>::get(first_reply).unwrap().kind,
@@ -111,6 +112,7 @@ fn reply_records_parent_and_root_and_counts() {
 				post_id: nested,
 				author: ALICE,
 				content: cid(BODY),
+				size: SIZE,
 				kind: PostKind::Reply { parent: first_reply, root },
 			}
 			.into(),
@@ -121,9 +123,9 @@ fn reply_records_parent_and_root_and_counts() {
 #[test]
 fn reply_to_a_missing_post_fails() {
 	build_and_execute(|| {
-		assert_noop!(Posts::reply(signed(BOB), 42, input(BODY)), Error::<Test>::PostNotFound);
+		assert_noop!(Posts::reply(signed(BOB), 42, input(BODY), SIZE), Error::<Test>::PostNotFound);
 		let id = post(ALICE);
-		assert_noop!(Posts::reply(signed(BOB), id, input("junk")), Error::<Test>::InvalidCid);
+		assert_noop!(Posts::reply(signed(BOB), id, input("junk"), SIZE), Error::<Test>::InvalidCid);
 	});
 }
 
@@ -158,12 +160,12 @@ fn reposting_a_repost_reposts_the_original() {
 		assert_eq!(PostRecords::<Test>::get(2).unwrap().kind, PostKind::Repost { of: original });
 		assert_eq!(PostRecords::<Test>::get(original).unwrap().reposts, 2);
 		// Replying to or quoting a repost targets the original too.
-		assert_ok!(Posts::reply(signed(CHARLIE), 1, input(BODY)));
+		assert_ok!(Posts::reply(signed(CHARLIE), 1, input(BODY), SIZE));
 		assert_eq!(
 			PostRecords::<Test>::get(3).unwrap().kind,
 			PostKind::Reply { parent: original, root: original }
 		);
-		assert_ok!(Posts::quote(signed(CHARLIE), 1, input(BODY)));
+		assert_ok!(Posts::quote(signed(CHARLIE), 1, input(BODY), SIZE));
 		assert_eq!(PostRecords::<Test>::get(4).unwrap().kind, PostKind::Quote { of: original });
 	});
 }
@@ -172,15 +174,15 @@ fn reposting_a_repost_reposts_the_original() {
 fn quote_has_content_and_counts() {
 	build_and_execute(|| {
 		let original = post(ALICE);
-		assert_ok!(Posts::quote(signed(BOB), original, input(OTHER_BODY)));
+		assert_ok!(Posts::quote(signed(BOB), original, input(OTHER_BODY), SIZE));
 		assert_eq!(PostRecords::<Test>::get(1).unwrap().content, Some(cid(OTHER_BODY)));
 		assert_eq!(PostRecords::<Test>::get(original).unwrap().quotes, 1);
 		// Quoting twice is allowed: each quote says something new.
-		assert_ok!(Posts::quote(signed(BOB), original, input(BODY)));
+		assert_ok!(Posts::quote(signed(BOB), original, input(BODY), SIZE));
 		assert_eq!(PostRecords::<Test>::get(original).unwrap().quotes, 2);
 		assert!(Quotes::<Test>::contains_key(original, oldest_first(1)));
 		assert!(Quotes::<Test>::contains_key(original, oldest_first(2)));
-		assert_noop!(Posts::quote(signed(BOB), 99, input(BODY)), Error::<Test>::PostNotFound);
+		assert_noop!(Posts::quote(signed(BOB), 99, input(BODY), SIZE), Error::<Test>::PostNotFound);
 	});
 }
 
@@ -188,7 +190,7 @@ fn quote_has_content_and_counts() {
 fn edit_post_bumps_the_revision_and_reports_the_previous_cid() {
 	build_and_execute(|| {
 		let id = post(ALICE);
-		assert_ok!(Posts::edit_post(signed(ALICE), id, input(OTHER_BODY)));
+		assert_ok!(Posts::edit_post(signed(ALICE), id, input(OTHER_BODY), SIZE));
 		let post = PostRecords::<Test>::get(id).unwrap();
 		assert_eq!(post.content, Some(cid(OTHER_BODY)));
 		assert_eq!(post.revision, 1);
@@ -197,6 +199,7 @@ fn edit_post_bumps_the_revision_and_reports_the_previous_cid() {
 				post_id: id,
 				author: ALICE,
 				content: cid(OTHER_BODY),
+				size: SIZE,
 				previous: cid(BODY),
 				revision: 1,
 			}
@@ -210,21 +213,21 @@ fn edit_post_errors() {
 	build_and_execute(|| {
 		let id = post(ALICE);
 		assert_noop!(
-			Posts::edit_post(signed(BOB), id, input(OTHER_BODY)),
+			Posts::edit_post(signed(BOB), id, input(OTHER_BODY), SIZE),
 			Error::<Test>::NotAuthor
 		);
 		assert_noop!(
-			Posts::edit_post(signed(ALICE), id, input(BODY)),
+			Posts::edit_post(signed(ALICE), id, input(BODY), SIZE),
 			Error::<Test>::ContentUnchanged
 		);
-		assert_noop!(Posts::edit_post(signed(ALICE), id, input("x")), Error::<Test>::InvalidCid);
+		assert_noop!(Posts::edit_post(signed(ALICE), id, input("x"), SIZE), Error::<Test>::InvalidCid);
 		assert_noop!(
-			Posts::edit_post(signed(ALICE), 77, input(OTHER_BODY)),
+			Posts::edit_post(signed(ALICE), 77, input(OTHER_BODY), SIZE),
 			Error::<Test>::PostNotFound
 		);
 		assert_ok!(Posts::repost(signed(BOB), id));
 		assert_noop!(
-			Posts::edit_post(signed(BOB), 1, input(OTHER_BODY)),
+			Posts::edit_post(signed(BOB), 1, input(OTHER_BODY), SIZE),
 			Error::<Test>::NotEditable
 		);
 	});
@@ -252,7 +255,7 @@ fn delete_post_removes_it_refunds_and_reports_the_cid() {
 fn deleting_a_parent_keeps_its_replies() {
 	build_and_execute(|| {
 		let parent = post(ALICE);
-		assert_ok!(Posts::reply(signed(BOB), parent, input(OTHER_BODY)));
+		assert_ok!(Posts::reply(signed(BOB), parent, input(OTHER_BODY), SIZE));
 		assert_ok!(Posts::delete_post(signed(ALICE), parent));
 		let reply = PostRecords::<Test>::get(1).unwrap();
 		assert_eq!(reply.kind, PostKind::Reply { parent, root: parent });
@@ -261,7 +264,7 @@ fn deleting_a_parent_keeps_its_replies() {
 			"the thread stays listable"
 		);
 		// Replying to the deleted parent is not possible any more.
-		assert_noop!(Posts::reply(signed(BOB), parent, input(BODY)), Error::<Test>::PostNotFound);
+		assert_noop!(Posts::reply(signed(BOB), parent, input(BODY), SIZE), Error::<Test>::PostNotFound);
 		// The orphaned reply can still be deleted.
 		assert_ok!(Posts::delete_post(signed(BOB), 1));
 	});
@@ -271,9 +274,9 @@ fn deleting_a_parent_keeps_its_replies() {
 fn deleting_replies_reposts_and_quotes_updates_counters() {
 	build_and_execute(|| {
 		let original = post(ALICE);
-		assert_ok!(Posts::reply(signed(BOB), original, input(OTHER_BODY)));
+		assert_ok!(Posts::reply(signed(BOB), original, input(OTHER_BODY), SIZE));
 		assert_ok!(Posts::repost(signed(BOB), original));
-		assert_ok!(Posts::quote(signed(BOB), original, input(OTHER_BODY)));
+		assert_ok!(Posts::quote(signed(BOB), original, input(OTHER_BODY), SIZE));
 		assert_ok!(Posts::delete_post(signed(BOB), 1));
 		assert_ok!(Posts::delete_post(signed(BOB), 2));
 		assert_ok!(Posts::delete_post(signed(BOB), 3));
@@ -304,7 +307,7 @@ fn no_privileged_origin_can_delete_a_post() {
 			sp_runtime::DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Posts::edit_post(RuntimeOrigin::root(), id, input(OTHER_BODY)),
+			Posts::edit_post(RuntimeOrigin::root(), id, input(OTHER_BODY), SIZE),
 			sp_runtime::DispatchError::BadOrigin
 		);
 	});
@@ -316,9 +319,44 @@ fn deposits_follow_the_footprint() {
 		let id = post(ALICE);
 		let original_deposit = held(ALICE);
 		// A CIDv1 raw body is a few bytes longer than a CIDv0 one: the deposit follows.
-		assert_ok!(Posts::edit_post(signed(ALICE), id, input(OTHER_BODY)));
+		assert_ok!(Posts::edit_post(signed(ALICE), id, input(OTHER_BODY), SIZE));
 		assert!(held(ALICE) > original_deposit);
-		assert_ok!(Posts::edit_post(signed(ALICE), id, input(BODY)));
+		assert_ok!(Posts::edit_post(signed(ALICE), id, input(BODY), SIZE));
 		assert_eq!(held(ALICE), original_deposit);
+	});
+}
+
+#[test]
+fn a_declared_size_over_the_largest_is_refused_and_larger_bodies_hold_more() {
+	build_and_execute(|| {
+		assert_noop!(
+			Posts::create_post(signed(ALICE), input(BODY), MAX_CONTENT_SIZE + 1),
+			Error::<Test>::ContentTooLarge
+		);
+		assert_ok!(Posts::create_post(signed(ALICE), input(BODY), MAX_CONTENT_SIZE));
+		let largest = held(ALICE);
+		assert_ok!(Posts::create_post(signed(BOB), input(BODY), SIZE));
+		let small = held(BOB);
+		// 4 MiB of content is priced as 4 KiB of state: 1 per byte in this mock.
+		assert_eq!(largest - small, 4 * 1024 - 1);
+		let id = NextPostId::<Test>::get() - 1;
+		assert_noop!(
+			Posts::edit_post(signed(BOB), id, input(OTHER_BODY), MAX_CONTENT_SIZE + 1),
+			Error::<Test>::ContentTooLarge
+		);
+		// An edit to a larger body holds more; back to a small one, less again.
+		assert_ok!(Posts::edit_post(signed(BOB), id, input(OTHER_BODY), 2 * 1024 * 1024));
+		assert!(held(BOB) > small + 2000);
+		System::assert_last_event(
+			Event::PostEdited {
+				post_id: id,
+				author: BOB,
+				content: Cid::parse(OTHER_BODY.as_bytes()).unwrap(),
+				size: 2 * 1024 * 1024,
+				previous: Cid::parse(BODY.as_bytes()).unwrap(),
+				revision: 1,
+			}
+			.into(),
+		);
 	});
 }

@@ -35,7 +35,7 @@ fn funded_caller<T: Config>() -> T::AccountId {
 fn caller_with_profile<T: Config>(handle: HandleInput) -> T::AccountId {
 	let caller = funded_caller::<T>();
 	let origin = RawOrigin::Signed(caller.clone());
-	Pallet::<T>::set_profile(origin.clone().into(), cid_input(OTHER_DOC)).expect("profile set");
+	Pallet::<T>::set_profile(origin.clone().into(), cid_input(OTHER_DOC), T::MaxContentSize::get()).expect("profile set");
 	Pallet::<T>::set_handle(origin.into(), handle).expect("handle set");
 	caller
 }
@@ -54,7 +54,7 @@ mod benchmarks {
 		let caller = funded_caller::<T>();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), cid_input(DOC));
+		_(RawOrigin::Signed(caller.clone()), cid_input(DOC), T::MaxContentSize::get());
 
 		assert!(Profiles::<T>::contains_key(&caller));
 	}

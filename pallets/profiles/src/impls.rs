@@ -1,7 +1,7 @@
 //! What the calls of `pallet-profiles` do once the origin is checked and the arguments are
 //! parsed, and the storage footprint a profile's deposit is priced on.
 
-use agora_primitives::Cid;
+use agora_primitives::{with_content, Cid};
 use codec::{Encode, MaxEncodedLen};
 use frame_support::{
 	ensure,
@@ -11,31 +11,34 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::DispatchResult;
 
 use crate::{
-	normalize_handle, AccountByHandle, Config, Error, Event, Handle, Pallet, Profile, Profiles,
+	normalize_handle, AccountByHandle, Config, DocumentSizes, Error, Event, Handle, Pallet,
+	Profile, Profiles,
 };
 
 impl<T: Config> Pallet<T> {
 	/// Creates `who`'s profile pointing at `metadata`, holding its deposit, or points the
 	/// existing profile at `metadata`, repricing the deposit (`set_profile`).
-	pub(crate) fn do_set_profile(who: T::AccountId, metadata: Cid) -> DispatchResult {
+	pub(crate) fn do_set_profile(who: T::AccountId, metadata: Cid, size: u32) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
 		match Profiles::<T>::get(&who) {
 			None => {
-				let ticket = T::Consideration::new(&who, Self::footprint(&metadata, None))?;
+				let ticket = T::Consideration::new(&who, Self::footprint(&metadata, size, None))?;
 				let profile =
 					Profile { metadata: metadata.clone(), handle: None, updated_at: now, ticket };
 				Profiles::<T>::insert(&who, profile);
-				Self::deposit_event(Event::ProfileCreated { who, metadata });
+				DocumentSizes::<T>::insert(&who, size);
+				Self::deposit_event(Event::ProfileCreated { who, metadata, size });
 			},
 			Some(profile) => {
 				ensure!(profile.metadata != metadata, Error::<T>::ProfileUnchanged);
-				let footprint = Self::footprint(&metadata, profile.handle.as_ref());
+				let footprint = Self::footprint(&metadata, size, profile.handle.as_ref());
 				let ticket = profile.ticket.update(&who, footprint)?;
 				let previous = profile.metadata;
 				let profile =
 					Profile { metadata: metadata.clone(), updated_at: now, ticket, ..profile };
 				Profiles::<T>::insert(&who, profile);
-				Self::deposit_event(Event::ProfileUpdated { who, metadata, previous });
+				DocumentSizes::<T>::insert(&who, size);
+				Self::deposit_event(Event::ProfileUpdated { who, metadata, size, previous });
 			},
 		}
 		Ok(())
@@ -49,6 +52,7 @@ impl<T: Config> Pallet<T> {
 			AccountByHandle::<T>::remove(handle);
 		}
 		Profiles::<T>::remove(&who);
+		DocumentSizes::<T>::remove(&who);
 		Self::deposit_event(Event::ProfileRemoved {
 			who,
 			metadata: profile.metadata,
@@ -64,8 +68,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(profile.handle.as_ref() != Some(&handle), Error::<T>::HandleUnchanged);
 		ensure!(!AccountByHandle::<T>::contains_key(&handle), Error::<T>::HandleTaken);
 
-		let ticket =
-			profile.ticket.update(&who, Self::footprint(&profile.metadata, Some(&handle)))?;
+		let size = Self::document_size(&who);
+		let footprint = Self::footprint(&profile.metadata, size, Some(&handle));
+		let ticket = profile.ticket.update(&who, footprint)?;
 		if let Some(previous) = &profile.handle {
 			AccountByHandle::<T>::remove(previous);
 		}
@@ -82,7 +87,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_clear_handle(who: T::AccountId) -> DispatchResult {
 		let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::ProfileNotFound)?;
 		let handle = profile.handle.clone().ok_or(Error::<T>::NoHandle)?;
-		let ticket = profile.ticket.update(&who, Self::footprint(&profile.metadata, None))?;
+		let footprint = Self::footprint(&profile.metadata, Self::document_size(&who), None);
+		let ticket = profile.ticket.update(&who, footprint)?;
 		AccountByHandle::<T>::remove(&handle);
 		let updated_at = frame_system::Pallet::<T>::block_number();
 		Profiles::<T>::insert(&who, Profile { handle: None, updated_at, ticket, ..profile });
@@ -90,14 +96,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The storage a profile occupies: its record and, with a handle, the handle index
-	/// entry. The deposit is priced on this.
-	pub fn footprint(metadata: &Cid, handle: Option<&Handle>) -> Footprint {
+	/// The declared size of `who`'s profile document (0 for a profile stored before sizes).
+	pub fn document_size(who: &T::AccountId) -> u32 {
+		DocumentSizes::<T>::get(who).unwrap_or(0)
+	}
+
+	/// The storage a profile occupies: its record, its document's size entry and, with a
+	/// handle, the handle index entry; and its document of `size` bytes, for what pinning
+	/// nodes keep. The deposit is priced on this.
+	pub fn footprint(metadata: &Cid, size: u32, handle: Option<&Handle>) -> Footprint {
 		let record = metadata.encoded_size()
 			+ handle.map_or(1, |h| 1 + h.encoded_size())
 			+ BlockNumberFor::<T>::max_encoded_len();
+		let size_entry = T::AccountId::max_encoded_len() + size.encoded_size();
 		let index = handle.map_or(0, |h| h.encoded_size() + T::AccountId::max_encoded_len());
-		Footprint::from_parts(1 + usize::from(handle.is_some()), record + index)
+		let state =
+			Footprint::from_parts(2 + usize::from(handle.is_some()), record + size_entry + index);
+		with_content(state, size)
 	}
 
 	/// The account holding `handle` (any case), if any.

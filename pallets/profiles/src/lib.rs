@@ -61,9 +61,15 @@ pub mod pallet {
 		/// The currency deposits are held in; `try_state` reads holds back through it.
 		type Currency: fungible::InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
-		/// The deposit ticket of a profile, priced by its storage footprint.
+		/// The deposit ticket of a profile, priced by its storage footprint and the size of its
+		/// document (`agora_primitives::with_content`).
 		type Consideration: Consideration<Self::AccountId, Footprint>
 			+ DepositTicket<Self::AccountId, BalanceOf<Self>>;
+
+		/// The largest profile document, in bytes, as its owner declares it (pinning nodes
+		/// refuse content larger than declared).
+		#[pallet::constant]
+		type MaxContentSize: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -103,6 +109,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AccountByHandle<T: Config> = StorageMap<_, Blake2_128Concat, Handle, T::AccountId>;
 
+	/// The declared size of each profile's document, in bytes: a handle change prices the
+	/// profile again, document included. (A map of its own: profiles stored before sizes were
+	/// declared read back unchanged, as documents of size 0.)
+	#[pallet::storage]
+	pub type DocumentSizes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -112,6 +124,8 @@ pub mod pallet {
 			who: T::AccountId,
 			/// The CID of the profile document.
 			metadata: Cid,
+			/// The document's size in bytes, as the owner declared it.
+			size: u32,
 		},
 		/// A profile now points at a new document.
 		ProfileUpdated {
@@ -119,6 +133,8 @@ pub mod pallet {
 			who: T::AccountId,
 			/// The CID of the new document.
 			metadata: Cid,
+			/// The new document's size in bytes, as the owner declared it.
+			size: u32,
 			/// The CID of the replaced document, no longer used.
 			previous: Cid,
 		},
@@ -165,6 +181,8 @@ pub mod pallet {
 		HandleUnchanged,
 		/// The account has no handle to clear.
 		NoHandle,
+		/// The declared size of the document is over `MaxContentSize`.
+		ContentTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -189,13 +207,19 @@ pub mod pallet {
 		/// `ProfileCreated` or `ProfileUpdated`.
 		///
 		/// # Errors
-		/// `InvalidCid`, `ProfileUnchanged`, or a balance error when the deposit cannot be held.
+		/// `InvalidCid`, `ContentTooLarge`, `ProfileUnchanged`, or a balance error when the
+		/// deposit cannot be held.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_profile().saturating_add(other_payer_weight(T::DbWeight::get())))]
-		pub fn set_profile(origin: OriginFor<T>, metadata: CidInput) -> DispatchResult {
+		pub fn set_profile(
+			origin: OriginFor<T>,
+			metadata: CidInput,
+			size: u32,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let metadata = Cid::parse(&metadata).map_err(|_| Error::<T>::InvalidCid)?;
-			Self::do_set_profile(who, metadata)
+			ensure!(size <= T::MaxContentSize::get(), Error::<T>::ContentTooLarge);
+			Self::do_set_profile(who, metadata, size)
 		}
 
 		/// Removes the caller's profile and frees its handle; refunds the deposit.

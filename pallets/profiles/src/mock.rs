@@ -4,7 +4,7 @@
 use crate as pallet_profiles;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible::HoldConsideration, ConstU128, LinearStoragePrice},
+	traits::{fungible::HoldConsideration, ConstU128, ConstU32, LinearStoragePrice},
 };
 use sp_runtime::BuildStorage;
 
@@ -45,8 +45,14 @@ impl pallet_profiles::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Consideration = HoldConsideration<AccountId, Balances, ProfileHoldReason, ProfileDeposit>;
+	type MaxContentSize = ConstU32<MAX_CONTENT_SIZE>;
 	type WeightInfo = ();
 }
+
+/// The largest profile document here: 64 KiB.
+pub const MAX_CONTENT_SIZE: u32 = 64 * 1024;
+/// The declared size of the documents the tests set.
+pub const SIZE: u32 = 200;
 
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;

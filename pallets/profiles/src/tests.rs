@@ -31,14 +31,14 @@ fn signed(who: AccountId) -> RuntimeOrigin {
 #[test]
 fn set_profile_creates_a_profile_and_holds_a_deposit() {
 	build_and_execute(|| {
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
 		let profile = ProfileRecords::<Test>::get(ALICE).unwrap();
 		assert_eq!(profile.metadata, cid(DOC_V0));
 		assert_eq!(profile.handle, None);
 		assert!(held(ALICE) > 0);
 		assert_eq!(ProfileRecords::<Test>::count(), 1);
 		System::assert_last_event(
-			Event::ProfileCreated { who: ALICE, metadata: cid(DOC_V0) }.into(),
+			Event::ProfileCreated { who: ALICE, metadata: cid(DOC_V0), size: SIZE }.into(),
 		);
 	});
 }
@@ -46,16 +46,21 @@ fn set_profile_creates_a_profile_and_holds_a_deposit() {
 #[test]
 fn set_profile_again_updates_the_document() {
 	build_and_execute(|| {
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
 		System::set_block_number(5);
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V1)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V1), SIZE));
 		let profile = ProfileRecords::<Test>::get(ALICE).unwrap();
 		assert_eq!(profile.metadata, cid(DOC_V1));
 		assert_eq!(profile.updated_at, 5);
 		assert_eq!(ProfileRecords::<Test>::count(), 1);
 		System::assert_last_event(
-			Event::ProfileUpdated { who: ALICE, metadata: cid(DOC_V1), previous: cid(DOC_V0) }
-				.into(),
+			Event::ProfileUpdated {
+				who: ALICE,
+				metadata: cid(DOC_V1),
+				size: SIZE,
+				previous: cid(DOC_V0),
+			}
+			.into(),
 		);
 	});
 }
@@ -64,7 +69,7 @@ fn set_profile_again_updates_the_document() {
 fn set_profile_accepts_the_binary_form() {
 	build_and_execute(|| {
 		let binary = CidInput::try_from(cid(DOC_V1).as_bytes().to_vec()).unwrap();
-		assert_ok!(Profiles::set_profile(signed(ALICE), binary));
+		assert_ok!(Profiles::set_profile(signed(ALICE), binary, SIZE));
 		assert_eq!(ProfileRecords::<Test>::get(ALICE).unwrap().metadata, cid(DOC_V1));
 	});
 }
@@ -73,11 +78,11 @@ fn set_profile_accepts_the_binary_form() {
 fn set_profile_with_bad_cid_fails() {
 	build_and_execute(|| {
 		assert_noop!(
-			Profiles::set_profile(signed(ALICE), input("not a cid")),
+			Profiles::set_profile(signed(ALICE), input("not a cid"), SIZE),
 			Error::<Test>::InvalidCid
 		);
 		assert_noop!(
-			Profiles::set_profile(signed(ALICE), input(&DOC_V0[..40])),
+			Profiles::set_profile(signed(ALICE), input(&DOC_V0[..40]), SIZE),
 			Error::<Test>::InvalidCid
 		);
 	});
@@ -86,9 +91,9 @@ fn set_profile_with_bad_cid_fails() {
 #[test]
 fn set_profile_with_the_same_document_fails() {
 	build_and_execute(|| {
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
 		assert_noop!(
-			Profiles::set_profile(signed(ALICE), input(DOC_V0)),
+			Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE),
 			Error::<Test>::ProfileUnchanged
 		);
 	});
@@ -97,7 +102,7 @@ fn set_profile_with_the_same_document_fails() {
 #[test]
 fn set_profile_without_funds_for_the_deposit_fails() {
 	build_and_execute(|| {
-		assert!(Profiles::set_profile(signed(POOR), input(DOC_V0)).is_err());
+		assert!(Profiles::set_profile(signed(POOR), input(DOC_V0), SIZE).is_err());
 		assert!(ProfileRecords::<Test>::get(POOR).is_none());
 		assert_eq!(held(POOR), 0);
 	});
@@ -106,7 +111,7 @@ fn set_profile_without_funds_for_the_deposit_fails() {
 #[test]
 fn remove_profile_refunds_the_deposit_and_frees_the_handle() {
 	build_and_execute(|| {
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
 		assert_ok!(Profiles::set_handle(signed(ALICE), handle("alice")));
 		assert_ok!(Profiles::remove_profile(signed(ALICE)));
 		assert!(ProfileRecords::<Test>::get(ALICE).is_none());
@@ -122,7 +127,7 @@ fn remove_profile_refunds_the_deposit_and_frees_the_handle() {
 			.into(),
 		);
 		// The handle is free again.
-		assert_ok!(Profiles::set_profile(signed(BOB), input(DOC_V1)));
+		assert_ok!(Profiles::set_profile(signed(BOB), input(DOC_V1), SIZE));
 		assert_ok!(Profiles::set_handle(signed(BOB), handle("alice")));
 	});
 }
@@ -137,8 +142,8 @@ fn remove_profile_without_a_profile_fails() {
 #[test]
 fn set_handle_normalises_to_lowercase_and_is_unique() {
 	build_and_execute(|| {
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
-		assert_ok!(Profiles::set_profile(signed(BOB), input(DOC_V1)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
+		assert_ok!(Profiles::set_profile(signed(BOB), input(DOC_V1), SIZE));
 		let deposit_without_handle = held(ALICE);
 		assert_ok!(Profiles::set_handle(signed(ALICE), handle("Alice_1")));
 		let normalised = crate::normalize_handle(b"alice_1").unwrap();
@@ -162,7 +167,7 @@ fn set_handle_normalises_to_lowercase_and_is_unique() {
 #[test]
 fn changing_a_handle_frees_the_old_one() {
 	build_and_execute(|| {
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
 		assert_ok!(Profiles::set_handle(signed(ALICE), handle("first")));
 		assert_ok!(Profiles::set_handle(signed(ALICE), handle("second")));
 		assert_eq!(crate::Pallet::<Test>::account_by_handle(b"first"), None);
@@ -181,7 +186,7 @@ fn changing_a_handle_frees_the_old_one() {
 #[test]
 fn bad_handles_are_rejected() {
 	build_and_execute(|| {
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
 		for bad in ["ab", "1alice", "_alice", "al ice", "alice!", "élan", "a-b-c"] {
 			assert_noop!(
 				Profiles::set_handle(signed(ALICE), handle(bad)),
@@ -206,7 +211,7 @@ fn set_handle_without_a_profile_fails() {
 #[test]
 fn clear_handle_frees_it_and_lowers_the_deposit() {
 	build_and_execute(|| {
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
 		let deposit_without_handle = held(ALICE);
 		assert_ok!(Profiles::set_handle(signed(ALICE), handle("alice")));
 		assert_ok!(Profiles::clear_handle(signed(ALICE)));
@@ -224,7 +229,7 @@ fn clear_handle_frees_it_and_lowers_the_deposit() {
 fn clear_handle_errors() {
 	build_and_execute(|| {
 		assert_noop!(Profiles::clear_handle(signed(ALICE)), Error::<Test>::ProfileNotFound);
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
 		assert_noop!(Profiles::clear_handle(signed(ALICE)), Error::<Test>::NoHandle);
 	});
 }
@@ -232,7 +237,7 @@ fn clear_handle_errors() {
 #[test]
 fn no_privileged_origin_can_remove_a_profile() {
 	build_and_execute(|| {
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), SIZE));
 		assert_noop!(
 			Profiles::remove_profile(RuntimeOrigin::root()),
 			sp_runtime::DispatchError::BadOrigin
@@ -249,7 +254,7 @@ fn no_privileged_origin_can_remove_a_profile() {
 fn queries_find_a_profile_by_account_and_by_handle_in_any_case() {
 	build_and_execute(|| {
 		assert_eq!(Profiles::profile_view(ALICE), None);
-		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V1)));
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V1), SIZE));
 		assert_ok!(Profiles::set_handle(signed(ALICE), handle("Alice_1")));
 		let view = Profiles::profile_view(ALICE).unwrap();
 		assert_eq!(view.account, ALICE);
@@ -274,4 +279,24 @@ fn the_handle_bounds_are_in_the_metadata() {
 			("MaxHandleLength", crate::MAX_HANDLE_LEN.encode()),
 		]
 	);
+}
+
+#[test]
+fn a_document_over_the_largest_size_is_refused_and_a_handle_change_keeps_its_price() {
+	build_and_execute(|| {
+		assert_noop!(
+			Profiles::set_profile(signed(ALICE), input(DOC_V0), MAX_CONTENT_SIZE + 1),
+			Error::<Test>::ContentTooLarge
+		);
+		assert_ok!(Profiles::set_profile(signed(ALICE), input(DOC_V0), MAX_CONTENT_SIZE));
+		assert_eq!(Profiles::document_size(&ALICE), MAX_CONTENT_SIZE);
+		let with_document = held(ALICE);
+		// Setting and clearing a handle prices the profile again, its document included.
+		assert_ok!(Profiles::set_handle(signed(ALICE), handle("alice")));
+		assert_ok!(Profiles::clear_handle(signed(ALICE)));
+		assert_eq!(held(ALICE), with_document);
+		assert_ok!(Profiles::remove_profile(signed(ALICE)));
+		assert_eq!(Profiles::document_size(&ALICE), 0);
+		assert_eq!(held(ALICE), 0);
+	});
 }

@@ -6,11 +6,12 @@ use agora_primitives::DepositTicket;
 use frame_support::ensure;
 use sp_runtime::traits::Saturating;
 
-use crate::{AccountByHandle, BalanceOf, Config, HoldReason, Pallet, Profiles};
+use crate::{AccountByHandle, BalanceOf, Config, DocumentSizes, HoldReason, Pallet, Profiles};
 
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants: the counter equals the number of profiles, the
-	/// handle index and the profiles agree both ways, and each account's hold equals the
+	/// handle index and the profiles agree both ways, every document size belongs to a
+	/// profile, and each account's hold equals the
 	/// profile deposit tickets it pays (its own, and those it sponsors).
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut profiles = 0u32;
@@ -30,6 +31,9 @@ impl<T: Config> Pallet<T> {
 		for (handle, who) in AccountByHandle::<T>::iter() {
 			let profile = Profiles::<T>::get(&who).ok_or("an indexed handle has no profile")?;
 			ensure!(profile.handle == Some(handle), "the handle index points at the wrong profile");
+		}
+		for (who, _) in DocumentSizes::<T>::iter() {
+			ensure!(Profiles::<T>::contains_key(&who), "a document size has no profile");
 		}
 		let reason: T::RuntimeHoldReason = HoldReason::ProfileDeposit.into();
 		agora_primitives::ensure_holds_match_tickets::<_, T::Currency>(&reason, held)?;

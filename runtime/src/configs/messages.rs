@@ -23,6 +23,9 @@ impl pallet_messages::Config for Runtime {
 	type Consideration = SponsoredHold<Runtime, MessagesHoldReason, StorageDeposit>;
 	// The "only accounts I follow" policy asks the follows pallet, through `FollowsInspect`.
 	type Follows = crate::Follows;
+	// An envelope's largest size bucket is 128 KiB of plaintext (pallets/messages/README.md);
+	// sealed and encoded it stays well under this.
+	type MaxContentSize = frame_support::traits::ConstU32<{ 256 * 1024 }>;
 	type MaxPendingPerSender = frame_support::traits::ConstU32<100>;
 	type NoticeLifetime = NoticeLifetime;
 	type WeightInfo = crate::weights::pallet_messages::WeightInfo<Runtime>;

@@ -57,7 +57,9 @@ impl ReturnedDeposit<AccountId, RuntimeCall, Balance> for RemovalDeposits {
 			RuntimeCall::Profiles(Profiles::clear_handle {}) => {
 				let profile = pallet_profiles::Profiles::<Runtime>::get(who)?;
 				profile.handle.as_ref()?;
-				let footprint = pallet_profiles::Pallet::<Runtime>::footprint(&profile.metadata, None);
+				let size = pallet_profiles::Pallet::<Runtime>::document_size(who);
+				let footprint =
+					pallet_profiles::Pallet::<Runtime>::footprint(&profile.metadata, size, None);
 				let (payer, held) = returned(&profile.ticket, who);
 				Some((payer, held.saturating_sub(StorageDeposit::convert(footprint))))
 			},

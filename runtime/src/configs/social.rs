@@ -4,10 +4,16 @@
 //! anyone) and released when the owner removes the item: one [`DEPOSIT_PER_ITEM`] per storage
 //! item plus [`DEPOSIT_PER_BYTE`] per byte. A sponsored account's deposits are held from its
 //! sponsor instead, within the allowance, and go back to the sponsor
-//! (`pallet_sponsorship::SponsoredHold`, see [`super::sponsorship`]). A post (record plus index entries, about 150
-//! bytes) holds about 0.035 AGORA.
+//! (`pallet_sponsorship::SponsoredHold`, see [`super::sponsorship`]). A post (record plus
+//! index entries, about 150 bytes) holds about 0.035 AGORA. On top, an item that names content
+//! (a post's body, a profile document, a message's envelope) pays for what every pinning node
+//! keeps: its declared size priced as 1 KiB of state per MiB (`agora_primitives::with_content`),
+//! about 0.1 AGORA per MiB, up to each pallet's `MaxContentSize`.
 
-use frame_support::{parameter_types, traits::Footprint};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, Footprint},
+};
 use pallet_sponsorship::SponsoredHold;
 use sp_runtime::traits::Convert;
 
@@ -45,6 +51,8 @@ impl pallet_profiles::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Consideration = SponsoredHold<Runtime, ProfileHoldReason, StorageDeposit>;
+	// A profile document is a small JSON file (name, bio, the CIDs of pictures).
+	type MaxContentSize = ConstU32<{ 64 * 1024 }>;
 	type WeightInfo = crate::weights::pallet_profiles::WeightInfo<Runtime>;
 }
 
@@ -52,6 +60,8 @@ impl pallet_posts::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Consideration = SponsoredHold<Runtime, PostHoldReason, StorageDeposit>;
+	// What the node's content service takes in one upload (`--ipfs-max-body`'s default).
+	type MaxContentSize = ConstU32<{ 4 * 1024 * 1024 }>;
 	type WeightInfo = crate::weights::pallet_posts::WeightInfo<Runtime>;
 }
 
@@ -98,7 +108,7 @@ mod benchmark_helpers {
 				b"bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4".to_vec(),
 			);
 			let _ =
-				pallet_posts::Pallet::<Runtime>::create_post(RuntimeOrigin::signed(author), body);
+				pallet_posts::Pallet::<Runtime>::create_post(RuntimeOrigin::signed(author), body, 100);
 			id
 		}
 	}
