@@ -1,14 +1,16 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+mod journal;
 mod params;
 mod pinning;
 pub mod rpc;
 mod store;
 mod upload_endpoint;
 mod upload_limits;
+mod upload_sweeper;
 
-use std::{path::PathBuf, sync::Arc};
+use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use agora_content_runtime_api::ContentApi;
 use futures::FutureExt;
@@ -30,7 +32,7 @@ pub struct NodeContext<'a> {
 	/// Spawns the service's tasks (the node's `TaskManager::spawn_handle()`).
 	pub spawner: &'a dyn SpawnNamed,
 	/// The chain's directory under the node's base path (`<base>/chains/<chain id>`); the
-	/// pinning follower keeps its journal in `ipfs-pinning` there.
+	/// content journal lives in `ipfs-pinning` there.
 	pub chain_dir: PathBuf,
 	/// The node's `--rpc-cors` (`None`: every origin), which the upload endpoint applies too.
 	pub rpc_cors: Option<&'a [String]>,
@@ -38,16 +40,19 @@ pub struct NodeContext<'a> {
 	pub prometheus: Option<&'a Registry>,
 }
 
-/// Connects the node to its IPFS daemon, starts the pinning follower and the upload endpoint
-/// if asked to; returns the `content_*` RPC methods' handler, or why the service cannot start
-/// (a bad flag, a journal that cannot be opened, an address that cannot be bound).
-pub fn start<Block, C, BE>(
+/// Connects the node to its IPFS daemon, opens the content journal (under the chain's
+/// directory), starts the pinning follower and the upload endpoint if asked to, and the sweeper
+/// that unpins uploads nothing on chain uses; returns the `content_*` RPC methods' handler, or
+/// why the service cannot start (a bad flag, a journal that cannot be opened, an address that
+/// cannot be bound).
+pub fn start<Block, AccountId, C, BE>(
 	params: &IpfsParams,
 	node: NodeContext<'_>,
 	client: &Arc<C>,
 ) -> Result<rpc::Content, String>
 where
 	Block: BlockT,
+	AccountId: codec::Codec + Send + Sync + 'static,
 	C: HeaderBackend<Block>
 		+ BlockchainEvents<Block>
 		+ StorageProvider<Block, BE>
@@ -55,10 +60,13 @@ where
 		+ Send
 		+ Sync
 		+ 'static,
-	C::Api: ContentApi<Block>,
+	C::Api: ContentApi<Block, AccountId>,
 	BE: Backend<Block> + 'static,
 {
-	let store = Arc::new(params.store().map_err(|e| format!("--ipfs-api {e}"))?);
+	let journal = Arc::new(journal::open(&node.chain_dir, client.info().genesis_hash.as_ref())?);
+	let mut store = params.store().map_err(|e| format!("--ipfs-api {e}"))?;
+	store.log_uploads_in(journal.clone());
+	let store = Arc::new(store);
 	let probe = store.clone();
 	let probe_daemon = async move {
 		match probe.version().await {
@@ -68,15 +76,18 @@ where
 	};
 	node.spawner.spawn("ipfs-probe", Some("ipfs"), probe_daemon.boxed());
 	if params.ipfs_pin {
-		pinning::spawn::<Block, C, BE>(
+		pinning::spawn::<Block, AccountId, C, BE>(
 			node.spawner,
-			&node.chain_dir,
 			node.prometheus,
 			client.clone(),
 			store.clone(),
+			journal.clone(),
 			params.pin_max_bytes(),
 		)?;
 	}
+	let ttl = Duration::from_secs(params.ipfs_upload_ttl);
+	let sweeper = upload_sweeper::sweep(store.clone(), journal.clone(), ttl);
+	node.spawner.spawn("ipfs-upload-sweeper", Some("ipfs"), sweeper.boxed());
 	// `content_*` calls and uploads each have a bound of their own: an upload's body arrives
 	// as fast as its sender likes, and slow ones must not hold up reads.
 	let permits = || Arc::new(Semaphore::new(params.ipfs_rpc_max_concurrent.max(1)));
@@ -85,5 +96,5 @@ where
 		UploadEndpoint::new(store.clone(), permits(), params.public_uploads("address"), origins)
 			.serve(addr, node.spawner)?;
 	}
-	Ok(rpc::Content::new(store, permits(), params.public_uploads("connection")))
+	Ok(rpc::Content::new(store, journal, permits(), params.public_uploads("connection")))
 }

@@ -34,6 +34,12 @@ pub struct IpfsParams {
 	#[arg(long, value_name = "BYTES")]
 	pub ipfs_pin_max_bytes: Option<u64>,
 
+	/// How long an upload (`content_add`, the upload endpoint) stays pinned on this node if no
+	/// post, profile or message on chain references it, in seconds; then it is unpinned again.
+	/// What the chain references, the pinning follower keeps pinned instead (`--ipfs-pin`).
+	#[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+	pub ipfs_upload_ttl: u64,
+
 	/// How many `content_*` RPC calls may use the daemon at once, and, apart from them, how
 	/// many uploads through the upload endpoint; a call beyond that is refused at once with a
 	/// "busy" error (code 7006) instead of queueing, so clients cannot make the daemon fetch
@@ -57,7 +63,7 @@ pub struct IpfsParams {
 	pub ipfs_uploads_per_minute: u32,
 
 	/// Serve the upload endpoint at this address: `POST /content` with the raw body streams it
-	/// to the daemon and answers `{"cid": "…"}`, the same as `content_add` without the hex
+	/// to the daemon and answers `{"cid": "…", "size": …}`, the same as `content_add` without the hex
 	/// JSON around the body. On a loopback address (e.g. `127.0.0.1:9950`) it serves this
 	/// host; any other address needs `--ipfs-public-uploads`, whose limits then apply to
 	/// callers from other hosts, counted per IPv4 address or IPv6 /64. Web pages may call it

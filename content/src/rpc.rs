@@ -21,6 +21,7 @@ use sp_core::Bytes;
 use tokio::sync::{Semaphore, SemaphorePermit};
 
 use crate::{
+	journal::{PinJournal, Refusal},
 	store::{parse_cid, ContentError, ContentStore},
 	upload_limits::{PublicUploads, Refused},
 };
@@ -72,14 +73,28 @@ pub struct ContentStatus {
 	pub cid: String,
 	/// Whether this node's daemon keeps it pinned.
 	pub pinned: bool,
+	/// Why this node's pinning follower refused to pin it, if it did: `largerThanDeclared`
+	/// (its content is larger than its author declared) or `overNodeBound` (larger than the
+	/// node pins at all, `--ipfs-pin-max-bytes`).
+	pub refused: Option<String>,
+}
+
+/// What `content_add` (and the upload endpoint) return: what a post then declares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedContent {
+	/// The CID in its canonical text form.
+	pub cid: String,
+	/// The body's size in bytes.
+	pub size: u64,
 }
 
 /// The content API.
 #[rpc(client, server)]
 pub trait ContentApi {
-	/// Adds `body` to IPFS (CIDv1), pins it, and returns its CID in canonical text form.
+	/// Adds `body` to IPFS (CIDv1), pins it (as an upload, unpinned again if no post references
+	/// it in time), and returns its CID in canonical text form and its size.
 	#[method(name = "content_add", with_extensions)]
-	async fn add(&self, body: Bytes) -> RpcResult<String>;
+	async fn add(&self, body: Bytes) -> RpcResult<AddedContent>;
 
 	/// The body stored under `cid`.
 	#[method(name = "content_get")]
@@ -95,19 +110,22 @@ pub trait ContentApi {
 #[derive(Clone)]
 pub struct Content {
 	store: Arc<ContentStore>,
+	journal: Arc<PinJournal>,
 	permits: Arc<Semaphore>,
 	public_uploads: Option<Arc<PublicUploads<Option<ConnectionId>>>>,
 }
 
 impl Content {
 	/// Serves `store`, with at most as many calls using it at once as `permits` has, and
-	/// `content_add` for callers denied unsafe methods within `public_uploads`, if given.
+	/// `content_add` for callers denied unsafe methods within `public_uploads`, if given;
+	/// `content_status` reports the refusals `journal` records.
 	pub(crate) fn new(
 		store: Arc<ContentStore>,
+		journal: Arc<PinJournal>,
 		permits: Arc<Semaphore>,
 		public_uploads: Option<PublicUploads<Option<ConnectionId>>>,
 	) -> Self {
-		Self { store, permits, public_uploads: public_uploads.map(Arc::new) }
+		Self { store, journal, permits, public_uploads: public_uploads.map(Arc::new) }
 	}
 
 	/// Lets an upload of `size` bytes through: any caller allowed unsafe methods, others only
@@ -135,11 +153,12 @@ impl Content {
 
 #[async_trait]
 impl ContentApiServer for Content {
-	async fn add(&self, ext: &Extensions, body: Bytes) -> RpcResult<String> {
+	async fn add(&self, ext: &Extensions, body: Bytes) -> RpcResult<AddedContent> {
 		// The permit first: a call refused as busy uses none of the upload allowance.
 		let _permit = self.permit()?;
 		self.admit_upload(ext, body.0.len())?;
-		Ok(self.store.add(body.0).await?.to_text())
+		let added = self.store.add(body.0).await?;
+		Ok(AddedContent { cid: added.cid.to_text(), size: added.size })
 	}
 
 	async fn get(&self, cid: String) -> RpcResult<Bytes> {
@@ -152,6 +171,15 @@ impl ContentApiServer for Content {
 		let cid = parse_cid(&cid)?;
 		let _permit = self.permit()?;
 		let pinned = self.store.is_pinned(&cid).await?;
-		Ok(ContentStatus { cid: cid.to_text(), pinned })
+		let refused = self
+			.journal
+			.refusal(&cid)
+			.map_err(|e| ErrorObjectOwned::owned(error_code::DAEMON_ERROR, e.to_string(), None::<()>))?
+			.map(|refusal| match refusal {
+				Refusal::LargerThanDeclared => "largerThanDeclared",
+				Refusal::OverNodeBound => "overNodeBound",
+			})
+			.map(str::to_owned);
+		Ok(ContentStatus { cid: cid.to_text(), pinned, refused })
 	}
 }

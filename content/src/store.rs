@@ -154,6 +154,24 @@ pub struct ContentStore {
 	api: String,
 	max_body: usize,
 	timeout: Duration,
+	/// Where uploads (what `add` pinned) are recorded, so they can be unpinned again.
+	uploads: Option<Arc<dyn UploadLog>>,
+}
+
+/// A body added to the daemon: its CID and its size in bytes (what a post declares).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Added {
+	/// The CID of the body.
+	pub cid: Cid,
+	/// The body's size in bytes.
+	pub size: u64,
+}
+
+/// Records the uploads [`ContentStore::add_streamed`] pins, so that those no post references
+/// in time can be unpinned again (the pinning journal does).
+pub trait UploadLog: Send + Sync {
+	/// `cid` was just added and pinned as an upload.
+	fn uploaded(&self, cid: &Cid);
 }
 
 impl ContentStore {
@@ -164,7 +182,17 @@ impl ContentStore {
 		}
 		let client = IpfsClient::from_str(api).map_err(|e| format!("`{api}`: {e}"))?;
 		let streaming = Client::builder(TokioExecutor::new()).build_http();
-		Ok(Self { client, streaming, api: api.to_owned(), max_body, timeout })
+		Ok(Self { client, streaming, api: api.to_owned(), max_body, timeout, uploads: None })
+	}
+
+	/// Records every upload in `log` from now on.
+	pub fn log_uploads_in(&mut self, log: Arc<dyn UploadLog>) {
+		self.uploads = Some(log);
+	}
+
+	/// The time every call to the daemon is bounded by (`--ipfs-timeout`).
+	pub fn timeout(&self) -> Duration {
+		self.timeout
 	}
 
 	/// The API address, for logs.
@@ -178,14 +206,15 @@ impl ContentStore {
 	}
 
 	/// Adds `body` as a CIDv1 file and pins it; returns its CID.
-	pub async fn add(&self, body: Vec<u8>) -> Result<Cid, ContentError> {
+	pub async fn add(&self, body: Vec<u8>) -> Result<Added, ContentError> {
 		let size = body.len() as u64;
 		let whole = stream::iter([Ok(Bytes::from(body))]);
 		self.add_streamed(whole, Some(size), self.max_body).await
 	}
 
-	/// Adds the body `chunks` yields as a CIDv1 file and pins it, passing each chunk on to the
-	/// daemon as it arrives instead of holding the whole body; returns its CID.
+	/// Adds the body `chunks` yields as a CIDv1 file and pins it (recording the upload, see
+	/// [`UploadLog`]), passing each chunk on to the daemon as it arrives instead of holding the
+	/// whole body; returns its CID and size.
 	/// `declared` is the size the sender announced, if it did; a body over `max` (or the
 	/// node's limit) is refused before the first byte when announced, and otherwise the
 	/// moment it passes the limit, which aborts the daemon's `add`.
@@ -194,7 +223,7 @@ impl ContentStore {
 		chunks: S,
 		declared: Option<u64>,
 		max: usize,
-	) -> Result<Cid, ContentError>
+	) -> Result<Added, ContentError>
 	where
 		S: Stream<Item = Result<Bytes, std::io::Error>> + Send + Unpin + 'static,
 	{
@@ -212,13 +241,16 @@ impl ContentStore {
 		let tail = Bytes::from(format!("\r\n--{boundary}--\r\n"));
 		let framing = (head.len() + tail.len()) as u64;
 
-		// The size at which the body passed the limit (0 while it has not).
+		// The size at which the body passed the limit (0 while it has not), and its size so far.
 		let over_at = Arc::new(AtomicUsize::new(0));
 		let over = over_at.clone();
+		let total = Arc::new(AtomicUsize::new(0));
+		let counter = total.clone();
 		let mut seen = 0usize;
 		let counted = chunks.map(move |chunk| {
 			let chunk = chunk?;
 			seen = seen.saturating_add(chunk.len());
+			counter.store(seen, Ordering::SeqCst);
 			if seen > max {
 				over.store(seen, Ordering::SeqCst);
 				return Err(std::io::Error::other("the body is over the limit"));
@@ -261,7 +293,11 @@ impl ContentStore {
 				.to_bytes();
 			added_cid(status.is_success(), &answer)
 		};
-		self.bounded_with(add).await
+		let cid = self.bounded_with(add).await?;
+		if let Some(log) = &self.uploads {
+			log.uploaded(&cid);
+		}
+		Ok(Added { cid, size: total.load(Ordering::SeqCst) as u64 })
 	}
 
 	/// The body stored under `cid`, refused once it passes the size limit.
@@ -311,6 +347,17 @@ impl ContentStore {
 	/// reports a walk error only in the `X-Stream-Error` trailer (js-ipfs) is not heard: the
 	/// DAG then counts as only what was listed.
 	pub async fn fits_in(&self, cid: &Cid, bound: u64) -> Result<bool, ContentError> {
+		self.fits_in_within(cid, bound, self.timeout).await
+	}
+
+	/// [`Self::fits_in`], bounded by `timeout` instead of `--ipfs-timeout` (a first, short
+	/// probe of a CID nobody may serve).
+	pub async fn fits_in_within(
+		&self,
+		cid: &Cid,
+		bound: u64,
+		timeout: Duration,
+	) -> Result<bool, ContentError> {
 		let root = cid.to_text();
 		let walk = async {
 			let mut total = self.block_size(&root).await?;
@@ -332,7 +379,7 @@ impl ContentStore {
 			}
 			Ok(true)
 		};
-		self.bounded_with(walk).await
+		self.bounded_for(timeout, walk).await
 	}
 
 	/// The size of one block, fetched by the daemon if it does not hold it.
@@ -369,9 +416,17 @@ impl ContentStore {
 		&self,
 		request: impl Future<Output = Result<T, ContentError>>,
 	) -> Result<T, ContentError> {
-		match tokio::time::timeout(self.timeout, request).await {
+		self.bounded_for(self.timeout, request).await
+	}
+
+	async fn bounded_for<T>(
+		&self,
+		timeout: Duration,
+		request: impl Future<Output = Result<T, ContentError>>,
+	) -> Result<T, ContentError> {
+		match tokio::time::timeout(timeout, request).await {
 			Ok(result) => result,
-			Err(_) => Err(ContentError::Timeout { millis: self.timeout.as_millis() }),
+			Err(_) => Err(ContentError::Timeout { millis: timeout.as_millis() }),
 		}
 	}
 

@@ -197,8 +197,8 @@ impl UploadEndpoint {
 			));
 		}
 		if request.method() == Method::POST {
-			let cid = self.upload(peer, request).await?;
-			Ok(reply(StatusCode::OK, json!({ "cid": cid })))
+			let added = self.upload(peer, request).await?;
+			Ok(reply(StatusCode::OK, json!({ "cid": added.cid.to_text(), "size": added.size })))
 		} else if request.method() == Method::OPTIONS {
 			Ok(preflight())
 		} else {
@@ -228,8 +228,8 @@ impl UploadEndpoint {
 		Ok(public.max_bytes())
 	}
 
-	/// Streams the request's body into the daemon within the caller's limit; the CID as text.
-	async fn upload(&self, peer: IpAddr, request: Request<Incoming>) -> Result<String, Refusal> {
+	/// Streams the request's body into the daemon within the caller's limit; its CID and size.
+	async fn upload(&self, peer: IpAddr, request: Request<Incoming>) -> Result<Added, Refusal> {
 		// The length hyper reads the body by (not the header, which a chunked body overrides).
 		let declared = hyper::body::Body::size_hint(request.body()).exact();
 		// The permit first: a call refused as busy uses none of the upload allowance.
@@ -238,8 +238,7 @@ impl UploadEndpoint {
 		})?;
 		let max = self.admit(peer, declared, Instant::now())?;
 		let chunks = request.into_body().into_data_stream().map_err(std::io::Error::other);
-		let cid = self.store.add_streamed(chunks, declared, max).await?;
-		Ok(cid.to_text())
+		Ok(self.store.add_streamed(chunks, declared, max).await?)
 	}
 }
 

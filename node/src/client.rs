@@ -174,5 +174,6 @@ pub fn start_content(
 		rpc_cors: config.rpc.cors.as_deref(),
 		prometheus: config.prometheus_registry(),
 	};
-	agora_content::start::<Block, _, _>(ipfs, node, client).map_err(sc_service::Error::Other)
+	agora_content::start::<Block, agora_runtime::AccountId, _, _>(ipfs, node, client)
+		.map_err(sc_service::Error::Other)
 }

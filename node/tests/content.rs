@@ -28,9 +28,15 @@ fn error_code(error: jsonrpsee::core::ClientError) -> (i32, String) {
 	}
 }
 
+/// Adds `body` through `content_add`; its CID (after checking the size it reports).
 async fn content_add(client: &WsClient, body: &[u8]) -> Result<String, (i32, String)> {
 	// `HexBytes` travels as `0x…` hex, as the method takes it.
-	client.request("content_add", rpc_params![HexBytes(body.to_vec())]).await.map_err(error_code)
+	let added: Value = client
+		.request("content_add", rpc_params![HexBytes(body.to_vec())])
+		.await
+		.map_err(error_code)?;
+	assert_eq!(added["size"].as_u64(), Some(body.len() as u64), "content_add reports the size");
+	Ok(added["cid"].as_str().expect("a CID").to_owned())
 }
 
 async fn content_get(client: &WsClient, cid: &str) -> Result<Vec<u8>, (i32, String)> {

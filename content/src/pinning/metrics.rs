@@ -9,8 +9,10 @@ pub struct PinMetrics {
 	pub pinned: Counter<U64>,
 	/// CIDs unpinned.
 	pub unpinned: Counter<U64>,
-	/// CIDs not pinned because their DAG is larger than the node's bound.
+	/// CIDs not pinned because their DAG is larger than the node's bound or than declared.
 	pub refused: Counter<U64>,
+	/// CIDs not pinned because their DAG is larger than their author declared.
+	pub larger_than_declared: Counter<U64>,
 	/// Failed pin or unpin attempts (each is retried).
 	pub failed: Counter<U64>,
 	/// Pins and unpins still owed to the daemon.
@@ -27,7 +29,12 @@ impl PinMetrics {
 			unpinned: Counter::new("agora_ipfs_unpinned_total", "CIDs unpinned by the follower")?,
 			refused: Counter::new(
 				"agora_ipfs_pins_refused_total",
-				"CIDs not pinned because their DAG is larger than --ipfs-pin-max-bytes",
+				"CIDs not pinned because their DAG is larger than --ipfs-pin-max-bytes or than \
+				 their author declared",
+			)?,
+			larger_than_declared: Counter::new(
+				"agora_ipfs_pins_refused_larger_than_declared_total",
+				"CIDs not pinned because their DAG is larger than their author declared",
 			)?,
 			failed: Counter::new(
 				"agora_ipfs_pin_failures_total",
@@ -43,6 +50,7 @@ impl PinMetrics {
 			register(metrics.pinned.clone(), registry)?;
 			register(metrics.unpinned.clone(), registry)?;
 			register(metrics.refused.clone(), registry)?;
+			register(metrics.larger_than_declared.clone(), registry)?;
 			register(metrics.failed.clone(), registry)?;
 			register(metrics.pending.clone(), registry)?;
 			register(metrics.block.clone(), registry)?;

@@ -7,14 +7,17 @@
 //!   atomic write per block, which CIDs gained or lost their last reference and so are owed a
 //!   pin or an unpin. It never skips a block: one it cannot read (its state is pruned, its
 //!   runtime cannot be called) stops it there, and it tries again until it can;
-//! - the *pinner* works through what is owed, a few at a time and oldest first, backing off
-//!   CIDs that fail (see [`schedule`]), settling each item only once the daemon has done it.
-//!   While the daemon is down nothing is lost: the work waits in the journal and is retried
-//!   every few seconds, across node restarts too. It unpins only what it pinned
-//!   itself: a CID an upload or the operator had pinned before the chain used it keeps its
-//!   pin whatever the chain does (see [`journal`]). No CID makes it store more than the
-//!   node's bound (`--ipfs-pin-max-bytes`): the DAG is measured block by block before the
-//!   pin, and one over the bound is settled as refused, not retried.
+//! - the *pinner* works through what is owed, a few at a time, sharing its places across the
+//!   authors who referenced the CIDs and backing off CIDs that fail (see [`schedule`]),
+//!   settling each item only once the daemon has done it. While the daemon is down nothing is
+//!   lost: the work waits in the journal and is retried every few seconds, across node
+//!   restarts too. It unpins only what it pinned itself: a CID the operator had pinned before
+//!   the chain used it keeps its pin whatever the chain does (see `crate::journal`); an upload
+//!   this node pinned it takes over. No CID makes it store more than its author declared (with
+//!   room for the DAG's own nodes) nor more than the node's bound (`--ipfs-pin-max-bytes`): the
+//!   DAG is measured block by block before the pin, and one over either is settled as refused,
+//!   with the reason recorded, not retried. A CID never tried is measured with a short first
+//!   probe ([`FIRST_PROBE`]), so CIDs nobody serves hold a place only briefly.
 //!
 //! The follower starts at block 1 on a new journal and needs the state of every block from
 //! there on, so a node that starts pinning late must keep the whole history
@@ -22,7 +25,6 @@
 //!
 //! The follower reads the chain through [`ContentSource`], so the tests run it on a fake chain.
 
-mod journal;
 mod metrics;
 mod schedule;
 mod source;
@@ -30,7 +32,6 @@ mod source;
 mod tests;
 
 use std::{
-	path::Path,
 	sync::Arc,
 	time::{Duration, Instant},
 };
@@ -47,7 +48,12 @@ use sp_core::traits::SpawnNamed;
 use sp_runtime::traits::Block as BlockT;
 use tokio::sync::Notify;
 
-use journal::{PinJournal, Want};
+use crate::journal::{Owed, PinJournal, Refusal, Want};
+
+/// How long the first attempt on a CID may take to measure it, at most (then `--ipfs-timeout`
+/// on later attempts): content that is there answers at once; content nobody serves should
+/// not hold one of the few places for long.
+pub const FIRST_PROBE: Duration = Duration::from_secs(2);
 use metrics::PinMetrics;
 use schedule::{next_batch, Retries, PINS_AT_ONCE};
 use source::{ClientSource, ContentSource};
@@ -63,18 +69,19 @@ const RETRY_EVERY: Duration = Duration::from_secs(2);
 /// newly finalized block comes first.
 const REREAD_EVERY: Duration = Duration::from_secs(6);
 
-/// Starts the follower and the pinner on `spawner`'s tasks; the journal lives in
-/// `<chain_dir>/ipfs-pinning`, the metrics in `prometheus` if the node serves them.
-pub fn spawn<Block, C, BE>(
+/// Starts the follower and the pinner on `spawner`'s tasks, recording in `journal`; the
+/// metrics go to `prometheus` if the node serves them.
+pub fn spawn<Block, AccountId, C, BE>(
 	spawner: &dyn SpawnNamed,
-	chain_dir: &Path,
 	prometheus: Option<&Registry>,
 	client: Arc<C>,
 	store: Arc<ContentStore>,
+	journal: Arc<PinJournal>,
 	max_pin_bytes: u64,
 ) -> Result<(), String>
 where
 	Block: BlockT,
+	AccountId: codec::Codec + Send + Sync + 'static,
 	C: HeaderBackend<Block>
 		+ BlockchainEvents<Block>
 		+ StorageProvider<Block, BE>
@@ -82,29 +89,17 @@ where
 		+ Send
 		+ Sync
 		+ 'static,
-	C::Api: ContentApi<Block>,
+	C::Api: ContentApi<Block, AccountId>,
 	BE: Backend<Block> + 'static,
 {
-	let path = chain_dir.join("ipfs-pinning");
-	let genesis = client.info().genesis_hash;
-	let (journal, other_chain) = PinJournal::open(&path, genesis.as_ref())
-		.map_err(|e| format!("cannot open the pinning journal at {}: {e}", path.display()))?;
-	if other_chain {
-		warn!(
-			target: LOG_TARGET,
-			"📌 The pinning journal at {} belonged to another chain: starting afresh for genesis {genesis}",
-			path.display()
-		);
-	}
-	let journal = Arc::new(journal);
 	let metrics = PinMetrics::new(prometheus)
 		.map_err(|e| format!("cannot register the pinning metrics: {e}"))?;
 	let work_owed = Arc::new(Notify::new());
-	info!(target: LOG_TARGET, "📌 Pinning finalized content on {} (journal {})", store.api(), path.display());
+	info!(target: LOG_TARGET, "📌 Pinning finalized content on {}", store.api());
 
 	let finality = client.finality_notification_stream();
 	let follower = follow(
-		ClientSource::<Block, C, BE>::new(client),
+		ClientSource::<Block, AccountId, C, BE>::new(client),
 		finality,
 		journal.clone(),
 		metrics.clone(),
@@ -232,9 +227,11 @@ async fn pin_owed(
 		}
 
 		let (store, journal) = (&store, &journal);
+		let retries_now = &retries;
 		let attempts = batch.iter().map(|owed| async move {
+			let first = retries_now.failures(&owed.cid) == 0;
 			let done = match owed.want {
-				Want::Pinned => pin_for_chain(store, max_pin_bytes, journal, &owed.cid).await,
+				Want::Pinned => pin_for_chain(store, max_pin_bytes, journal, owed, first).await,
 				Want::Unpinned => unpin_for_chain(store, journal, &owed.cid).await,
 			};
 			(owed, done)
@@ -248,12 +245,22 @@ async fn pin_owed(
 					match outcome {
 						Outcome::Pinned => metrics.pinned.inc(),
 						Outcome::Unpinned => metrics.unpinned.inc(),
-						Outcome::TooLarge => {
+						Outcome::Refused(Refusal::OverNodeBound) => {
 							metrics.refused.inc();
 							warn!(
 								target: LOG_TARGET,
 								"📌 {} not pinned: larger than {max_pin_bytes} bytes (--ipfs-pin-max-bytes)",
 								cid.to_text()
+							);
+						},
+						Outcome::Refused(Refusal::LargerThanDeclared) => {
+							metrics.refused.inc();
+							metrics.larger_than_declared.inc();
+							warn!(
+								target: LOG_TARGET,
+								"📌 {} not pinned: larger than the {} bytes its author declared",
+								cid.to_text(),
+								owed.reference.declared.unwrap_or_default()
 							);
 						},
 						Outcome::LeftAlone => {},
@@ -331,31 +338,59 @@ enum Outcome {
 	Pinned,
 	/// The follower removed its own pin.
 	Unpinned,
-	/// Somebody else's pin (an upload, the operator), or no pin of the follower's to remove:
-	/// nothing done.
+	/// Somebody else's pin (the operator's), or no pin of the follower's to remove: nothing
+	/// done.
 	LeftAlone,
-	/// Not pinned: the DAG is larger than the node's bound.
-	TooLarge,
+	/// Not pinned, for this reason (recorded in the journal).
+	Refused(Refusal),
 }
 
-/// Makes sure the daemon holds `cid` for the chain. A recursive pin somebody else made (an
-/// upload, the operator) is taken as it is and not claimed, so [`unpin_for_chain`] never
-/// removes it. (A pin somebody makes between the check and the follower's own `pin add` is
-/// claimed: IPFS cannot tell the two apart.) A DAG over `max_bytes` is not pinned.
+/// The most a CID declared `declared` bytes may make the follower store: the declared content
+/// with room for the DAG's own nodes (1/64 of it, and 4 KiB), within the node's bound; and the
+/// reason to give when it does not fit.
+fn bound_for(declared: Option<u32>, node_bound: u64) -> (u64, Refusal) {
+	let Some(declared) = declared.map(u64::from) else {
+		return (node_bound, Refusal::OverNodeBound);
+	};
+	let allowed = declared.saturating_add(declared / 64).saturating_add(4 * 1024);
+	match allowed < node_bound {
+		true => (allowed, Refusal::LargerThanDeclared),
+		false => (node_bound, Refusal::OverNodeBound),
+	}
+}
+
+/// Makes sure the daemon holds `owed.cid` for the chain. A recursive pin the operator made is
+/// taken as it is and not claimed, so [`unpin_for_chain`] never removes it; an upload's pin,
+/// which this node made, is taken over. (A pin somebody makes between the check and the
+/// follower's own `pin add` is claimed: IPFS cannot tell the two apart.) A DAG larger than its
+/// author declared, or than `max_bytes`, is not pinned; a CID never tried before is measured
+/// within [`FIRST_PROBE`].
 async fn pin_for_chain(
 	store: &ContentStore,
 	max_bytes: u64,
 	journal: &PinJournal,
-	cid: &Cid,
+	owed: &Owed,
+	first_attempt: bool,
 ) -> Result<Outcome, PinError> {
+	let cid = &owed.cid;
 	if !journal.is_ours(cid)? {
-		if store.is_pinned_recursively(cid).await? {
+		let upload = journal.is_upload(cid)?;
+		if !upload && store.is_pinned_recursively(cid).await? {
 			return Ok(Outcome::LeftAlone);
 		}
-		if !store.fits_in(cid, max_bytes).await? {
-			return Ok(Outcome::TooLarge);
+		let (bound, refusal) = bound_for(owed.reference.declared, max_bytes);
+		let probe = match first_attempt {
+			true => FIRST_PROBE.min(store.timeout()),
+			false => store.timeout(),
+		};
+		if !store.fits_in_within(cid, bound, probe).await? {
+			journal.refuse(cid, refusal)?;
+			return Ok(Outcome::Refused(refusal));
 		}
 		journal.claim(cid)?;
+		if upload {
+			journal.forget_upload(cid)?;
+		}
 	}
 	store.pin(cid).await?;
 	Ok(Outcome::Pinned)

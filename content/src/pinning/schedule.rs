@@ -1,33 +1,32 @@
-//! The order the pinner serves owed work in: fair to every CID, whatever an attacker posts.
+//! The order the pinner serves owed work in: fair to every author, whatever an attacker posts.
 //!
-//! Owed CIDs are served a few at a time ([`PINS_AT_ONCE`]), oldest first (by the block that
-//! made them owed, not by CID bytes, which whoever posts chooses), except for a few places in
-//! each batch ([`NEWEST_AT_ONCE`]) that go to the newest CIDs never tried. A CID whose pin
-//! failed (nobody serves it, the daemon refused) is tried again after a back-off that doubles
-//! with each failure ([`FIRST_RETRY`] up to [`LONGEST_RETRY`]), and CIDs never tried go before
-//! CIDs being retried. So unavailable CIDs cost each one attempt per back-off period, and a
-//! burst of them does not hold up content posted after it: a CID owed from a later block than
-//! the burst, while nothing newer is owed, goes into the next batch, after at most the one
-//! running (each attempt ends within `--ipfs-timeout`), while the oldest-first places work
-//! through the burst. Whoever keeps posting unavailable CIDs block after block holds the newest
-//! places; content then waits its turn in the oldest-first places.
+//! Owed CIDs are served a few at a time ([`PINS_AT_ONCE`]), the places of each batch shared
+//! across the authors who referenced them (the chain reports who did): one CID of each author
+//! in turn, authors in the order of their oldest due CID. Within an author, CIDs never tried
+//! go before CIDs being retried, and oldest first (by the block that made them owed, not by
+//! CID bytes, which whoever posts chooses). Unpins, and pins whose author the chain did not
+//! report (blocks of an older runtime), form groups of their own. A CID whose pin failed
+//! (nobody serves it, the daemon refused) is tried again after a back-off that doubles with
+//! each failure ([`FIRST_RETRY`] up to [`LONGEST_RETRY`]).
+//!
+//! So one author's unavailable CIDs, however many, take one place per batch while others are
+//! owed: another author's post goes into the next batch, after at most the one running, each
+//! of whose first attempts ends within the short first probe (`FIRST_PROBE`).
 //!
 //! Back-off is kept in memory: after a restart every owed CID is fresh again. A daemon that
 //! is unreachable is not the CID's fault: such attempts do not count.
 
 use std::{
-	collections::{BTreeMap, BTreeSet},
+	collections::{BTreeMap, BTreeSet, VecDeque},
 	time::{Duration, Instant},
 };
 
 use agora_primitives::Cid;
 
-use super::journal::Owed;
+use crate::journal::{Owed, Want};
 
 /// How many pins and unpins run at once.
 pub const PINS_AT_ONCE: usize = 8;
-/// How many places of a batch go to the newest CIDs never tried, the rest going oldest first.
-pub const NEWEST_AT_ONCE: usize = 2;
 /// The wait after a CID's first failure.
 pub const FIRST_RETRY: Duration = Duration::from_secs(2);
 /// The longest wait between two attempts for one CID.
@@ -81,29 +80,41 @@ impl Retries {
 	}
 }
 
-/// The next work to run: up to `at_once` owed items that are due at `now`. In the order of
-/// service (never-failed ones first, then by fewest failures; oldest first within each, as
-/// `owed` comes oldest first), except that up to [`NEWEST_AT_ONCE`] places (at most half)
-/// go to the newest never-failed items.
+/// The next work to run: up to `at_once` owed items that are due at `now`, one of each group
+/// in turn (see the module docs). `owed` comes oldest first.
 pub fn next_batch(owed: &[Owed], retries: &Retries, now: Instant, at_once: usize) -> Vec<Owed> {
 	let mut due: Vec<&Owed> = owed.iter().filter(|owed| retries.is_due(&owed.cid, now)).collect();
 	// A stable sort keeps the oldest-first order among equal failure counts.
 	due.sort_by_key(|owed| retries.failures(&owed.cid));
-	let fresh = due.iter().take_while(|owed| retries.failures(&owed.cid) == 0).count();
-	let newest_places = NEWEST_AT_ONCE.min(at_once / 2);
-	let oldest_places = at_once - newest_places;
-	// The newest fresh items the oldest-first places do not already take.
-	let newest = fresh.saturating_sub(newest_places).max(oldest_places.min(fresh))..fresh;
-	let (chosen, others): (Vec<_>, Vec<_>) =
-		due.into_iter().enumerate().partition(|(at, _)| *at < oldest_places || newest.contains(at));
-	// Places the newest did not fill go on in the order of service.
-	chosen.into_iter().chain(others).take(at_once).map(|(_, owed)| owed.clone()).collect()
+	// Groups in the order their first item comes in, each keeping the order of service.
+	let mut groups: Vec<VecDeque<&Owed>> = Vec::new();
+	let mut group_of: BTreeMap<(bool, Option<&[u8]>), usize> = BTreeMap::new();
+	for owed in due {
+		let key = (owed.want == Want::Unpinned, owed.reference.by.as_deref());
+		let index = *group_of.entry(key).or_insert_with(|| {
+			groups.push(VecDeque::new());
+			groups.len() - 1
+		});
+		groups[index].push_back(owed);
+	}
+	let mut batch = Vec::with_capacity(at_once);
+	while batch.len() < at_once && groups.iter().any(|group| !group.is_empty()) {
+		for group in groups.iter_mut() {
+			if batch.len() == at_once {
+				break;
+			}
+			if let Some(owed) = group.pop_front() {
+				batch.push(owed.clone());
+			}
+		}
+	}
+	batch
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::pinning::journal::Want;
+	use crate::journal::Reference;
 
 	fn cid(seed: u8) -> Cid {
 		let mut bytes = vec![0x01, 0x55, 0x12, 0x20];
@@ -111,8 +122,14 @@ mod tests {
 		Cid::parse(&bytes).unwrap()
 	}
 
+	/// A pin of CID `seed`, owed since block `since`, referenced by `author`.
+	fn pin(seed: u8, since: u32, author: u8) -> Owed {
+		let reference = Reference { declared: Some(100), by: Some(vec![author; 32]) };
+		Owed { cid: cid(seed), want: Want::Pinned, since, reference }
+	}
+
 	fn owed(seed: u8, since: u32) -> Owed {
-		Owed { cid: cid(seed), want: Want::Pinned, since }
+		Owed { cid: cid(seed), want: Want::Pinned, since, reference: Reference::default() }
 	}
 
 	fn seeds(batch: &[Owed]) -> Vec<u8> {
@@ -120,34 +137,34 @@ mod tests {
 	}
 
 	#[test]
-	fn oldest_first_a_few_at_a_time_whatever_the_cid_bytes_and_the_newest_too() {
+	fn one_place_per_author_in_turn_oldest_first_whatever_the_cid_bytes() {
 		// Owed oldest first, as the journal lists them; CID bytes in the other order.
-		let list = [owed(9, 1), owed(7, 2), owed(5, 3), owed(3, 4), owed(1, 5)];
+		let list = [pin(9, 1, 0xa), pin(7, 2, 0xa), pin(5, 3, 0xa), pin(3, 4, 0xb), pin(1, 5, 0xc)];
 		let now = Instant::now();
 		let none = Retries::default();
 		assert_eq!(seeds(&next_batch(&list, &none, now, 1)), vec![9]);
-		assert_eq!(seeds(&next_batch(&list, &none, now, 2)), vec![9, 1], "one place each");
-		assert_eq!(seeds(&next_batch(&list, &none, now, 4)), vec![9, 7, 3, 1]);
-		assert_eq!(seeds(&next_batch(&list, &none, now, 5)), vec![9, 7, 5, 3, 1]);
-		assert_eq!(seeds(&next_batch(&list, &none, now, 8)), vec![9, 7, 5, 3, 1]);
+		assert_eq!(seeds(&next_batch(&list, &none, now, 3)), vec![9, 3, 1], "one each");
+		assert_eq!(seeds(&next_batch(&list, &none, now, 4)), vec![9, 3, 1, 7]);
+		assert_eq!(seeds(&next_batch(&list, &none, now, 8)), vec![9, 3, 1, 7, 5]);
+		// Without authors (an older runtime's blocks), one group: oldest first.
+		let anonymous = [owed(9, 1), owed(7, 2), owed(5, 3)];
+		assert_eq!(seeds(&next_batch(&anonymous, &none, now, 2)), vec![9, 7]);
 	}
 
 	#[test]
-	fn content_posted_after_unavailable_cids_goes_in_the_next_batch() {
-		// Two hundred CIDs nobody serves, owed before a CID that is available.
-		let mut list: Vec<Owed> = (0..200u8).map(|seed| owed(seed, 1)).collect();
-		list.push(owed(250, 2));
+	fn one_authors_unavailable_cids_take_one_place_and_anothers_post_goes_at_once() {
+		// Author A referenced two hundred CIDs nobody serves, before author B's post.
+		let mut list: Vec<Owed> = (0..200u8).map(|seed| pin(seed, 1, 0xa)).collect();
+		list.push(pin(250, 2, 0xb));
 		let mut retries = Retries::default();
 		let start = Instant::now();
 
-		// The available CID is served at once, next to the oldest of the unavailable ones ...
 		let batch = next_batch(&list, &retries, start, PINS_AT_ONCE);
 		assert_eq!(batch.len(), PINS_AT_ONCE);
-		assert_eq!(seeds(&batch)[..PINS_AT_ONCE - NEWEST_AT_ONCE], [0, 1, 2, 3, 4, 5]);
-		assert!(seeds(&batch).contains(&250));
+		assert_eq!(seeds(&batch)[..2], [0, 250], "B's post is in the first batch, next to A's");
 		list.retain(|owed| owed.cid != cid(250));
 
-		// ... which all get their first attempt, oldest first, and fail.
+		// A's all get their first attempt, a batch at a time, and fail.
 		let mut served = PINS_AT_ONCE - 1;
 		for owed in &batch {
 			retries.failed(&owed.cid, start);
@@ -164,16 +181,22 @@ mod tests {
 		}
 		assert_eq!(served, 200, "each had one attempt");
 
-		// While they back off, nothing of theirs is due; a CID owed later goes at once.
-		list.push(owed(251, 3));
+		// While they back off, B's next post goes at once, alone; after the back-off, B's
+		// fresh post still goes first, one place, and A's retries fill the rest.
+		list.push(pin(251, 3, 0xb));
 		assert_eq!(seeds(&next_batch(&list, &retries, start, PINS_AT_ONCE)), vec![251]);
 		assert_eq!(retries.next_due(), Some(start + FIRST_RETRY));
-
-		// When the back-off is over they are due again, after anything fresh.
-		let later = start + FIRST_RETRY;
-		let batch = next_batch(&list, &retries, later, PINS_AT_ONCE);
+		let batch = next_batch(&list, &retries, start + FIRST_RETRY, PINS_AT_ONCE);
 		assert_eq!(seeds(&batch)[0], 251);
 		assert_eq!(batch.len(), PINS_AT_ONCE);
+	}
+
+	#[test]
+	fn unpins_are_a_group_of_their_own() {
+		let unpin = Owed { want: Want::Unpinned, ..owed(4, 1) };
+		let list = [pin(1, 1, 0xa), pin(2, 1, 0xa), unpin, pin(3, 2, 0xa)];
+		let batch = next_batch(&list, &Retries::default(), Instant::now(), 2);
+		assert_eq!(seeds(&batch), vec![1, 4]);
 	}
 
 	#[test]

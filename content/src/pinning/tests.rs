@@ -3,33 +3,40 @@
 
 use std::cell::RefCell;
 
-use agora_primitives::{Cid, ContentChange};
+use agora_primitives::Cid;
 use futures::FutureExt;
 use tokio::sync::Notify;
 
+use crate::journal::{Change, PinJournal, Reference, Want};
+
 use super::{
-	journal::{PinJournal, Want},
 	metrics::PinMetrics,
 	read_finalized,
 	source::ContentSource,
 	Stalled,
 };
 
-use ContentChange::{Referenced, Released};
+use Change::Released;
+
+/// A reference of unknown size and author.
+#[allow(non_snake_case)]
+fn Referenced(cid: Cid) -> Change {
+	Change::Referenced(cid, Reference::default())
+}
 
 /// A chain that holds only what the follower reads: how far it is finalized and what each
 /// block's runtime says the block did to the content.
 #[derive(Default)]
 struct FakeChain {
 	/// Blocks 1, 2, ... in order; an `Err` for a block that cannot be read right now.
-	blocks: Vec<Result<Vec<ContentChange>, String>>,
+	blocks: Vec<Result<Vec<Change>, String>>,
 	finalized: u32,
 	/// Every block number the follower asked about, in order.
 	asked: RefCell<Vec<u32>>,
 }
 
 impl FakeChain {
-	fn push(&mut self, block: Result<Vec<ContentChange>, String>) {
+	fn push(&mut self, block: Result<Vec<Change>, String>) {
 		self.blocks.push(block);
 	}
 
@@ -43,7 +50,7 @@ impl ContentSource for FakeChain {
 		self.finalized
 	}
 
-	fn content_changes(&self, number: u32) -> Result<Vec<ContentChange>, String> {
+	fn content_changes(&self, number: u32) -> Result<Vec<Change>, String> {
 		self.asked.borrow_mut().push(number);
 		let index = number.checked_sub(1).ok_or("genesis is never asked for")? as usize;
 		self.blocks.get(index).cloned().ok_or_else(|| format!("no block #{number}"))?
