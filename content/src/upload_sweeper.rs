@@ -3,8 +3,8 @@
 //! An upload (`content_add`, the upload endpoint) is pinned so that the post naming it can be
 //! read, and pinned by pinning nodes, once it is on chain. One that no post, profile or message
 //! references within `--ipfs-upload-ttl` is unpinned again: this node does not keep, for
-//! nothing, what anyone uploaded. What the chain references, the pinning follower takes over
-//! (it claims the upload's pin as its own, see `pinning`), and unpins when the chain lets go.
+//! nothing, what anyone uploaded. What the chain references, the pinning follower holds too (it
+//! claims the pin, see `pinning`): then the pin stays until the chain lets go as well.
 //!
 //! On a node without the follower nothing is known to reference an upload, so every upload is
 //! unpinned after its time: such a node serves uploads, it does not keep the chain's content.
@@ -34,8 +34,8 @@ pub async fn sweep(store: Arc<ContentStore>, journal: Arc<PinJournal>, ttl: Dura
 	}
 }
 
-/// One sweep: unpins each stale upload and forgets it. An upload the follower has taken over
-/// meanwhile is only forgotten.
+/// One sweep: unpins each stale upload and forgets it. An upload the follower holds for the
+/// chain is only forgotten.
 async fn sweep_once(
 	store: &ContentStore,
 	journal: &PinJournal,

@@ -361,7 +361,8 @@ fn bound_for(declared: Option<u32>, node_bound: u64) -> (u64, Refusal) {
 
 /// Makes sure the daemon holds `owed.cid` for the chain. A recursive pin the operator made is
 /// taken as it is and not claimed, so [`unpin_for_chain`] never removes it; an upload's pin,
-/// which this node made, is taken over. (A pin somebody makes between the check and the
+/// which this node made, is claimed too (IPFS keeps one pin per CID: it goes when neither the
+/// chain nor the upload holds it any more). (A pin somebody makes between the check and the
 /// follower's own `pin add` is claimed: IPFS cannot tell the two apart.) A DAG larger than its
 /// author declared, or than `max_bytes`, is not pinned; a CID never tried before is measured
 /// within [`FIRST_PROBE`].
@@ -388,21 +389,23 @@ async fn pin_for_chain(
 			return Ok(Outcome::Refused(refusal));
 		}
 		journal.claim(cid)?;
-		if upload {
-			journal.forget_upload(cid)?;
-		}
 	}
 	store.pin(cid).await?;
 	Ok(Outcome::Pinned)
 }
 
-/// Removes the follower's own pin on `cid`; a pin the follower did not make stays.
+/// Removes the follower's own pin on `cid`; a pin the follower did not make stays, and so
+/// does one an upload still holds (the upload sweeper lets go of it in its time).
 async fn unpin_for_chain(
 	store: &ContentStore,
 	journal: &PinJournal,
 	cid: &Cid,
 ) -> Result<Outcome, PinError> {
 	if !journal.is_ours(cid)? {
+		return Ok(Outcome::LeftAlone);
+	}
+	if journal.is_upload(cid)? {
+		journal.disown(cid)?;
 		return Ok(Outcome::LeftAlone);
 	}
 	store.unpin(cid).await?;
