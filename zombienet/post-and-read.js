@@ -13,7 +13,7 @@ async function run (_nodeName, networkInfo, [writerName, readerName]) {
   const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice')
 
   const postId = await new Promise((resolve, reject) => {
-    writer.tx.posts.createPost(CID).signAndSend(alice, ({ status, events, dispatchError }) => {
+    writer.tx.posts.createPost(CID, 100).signAndSend(alice, ({ status, events, dispatchError }) => {
       if (dispatchError) return reject(new Error(`create_post failed: ${dispatchError.toString()}`))
       if (!status.isInBlock && !status.isFinalized) return
       const created = events.find(({ event }) => event.section === 'posts' && event.method === 'PostCreated')

@@ -21,6 +21,7 @@ const OPTIONS = {
   finalized: { type: 'boolean', default: false },
   file: { type: 'string' },
   cid: { type: 'string' },
+  size: { type: 'string' },
   cursor: { type: 'string' },
   limit: { type: 'string' },
   as: { type: 'string' },

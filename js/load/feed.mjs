@@ -92,7 +92,7 @@ async function main (api, { provider }) {
   // Authors with their posts, and a reader following all of them.
   const authors = await fundAccounts(api, alice, keyring, follows)
   const [reader] = await fundAccounts(api, alice, keyring, 1)
-  const posts = await signCalls(api, authors, postsEach, () => api.tx.posts.createPost(CID))
+  const posts = await signCalls(api, authors, postsEach, () => api.tx.posts.createPost(CID, 100))
   for (let i = 0; i < posts.length; i += 2000) await includeAll(api, posts.slice(i, i + 2000), 600)
   let nonce = (await api.rpc.system.accountNextIndex(reader.address)).toNumber()
   const followTxs = []

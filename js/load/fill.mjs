@@ -74,7 +74,7 @@ async function main (api) {
       // the node drops a client that stops reading.
       await new Promise((resolve) => setImmediate(resolve))
       accounts.forEach((pair, a) => {
-        signed.push(signOffline(api, pair, api.tx.posts.createPost(CID), nonces[a]++))
+        signed.push(signOffline(api, pair, api.tx.posts.createPost(CID, 100), nonces[a]++))
         signed.push(signOffline(api, pair, api.tx.follows.follow(accounts[(a + 1 + r) % count].address), nonces[a]++))
         // Round r reacts to a post of the rounds before (posts up to `firstPost` exist), a
         // different one each round: post (a + r) mod firstPost.

@@ -92,7 +92,7 @@ async function main (api) {
   const alice = keyring.addFromUri('//Alice')
   // The remark carries the CID's text: the same bytes as the post's CID argument.
   const remark = await run(api, alice, keyring, 'system.remark_with_event', () => api.tx.system.remarkWithEvent(CID))
-  const post = await run(api, alice, keyring, 'posts.create_post', () => api.tx.posts.createPost(CID),
+  const post = await run(api, alice, keyring, 'posts.create_post', () => api.tx.posts.createPost(CID, 100),
     async () => (await api.query.posts.nextPostId()).toNumber())
   const report = { remark, post, ratio: Number((post.perSecond / remark.perSecond).toFixed(3)) }
   if (opts.json) {

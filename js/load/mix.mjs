@@ -60,7 +60,7 @@ async function signMix (api, accounts, firstPost, seedPosts, kinds) {
     const a = i % accounts.length
     let call
     if (kind === 'post') {
-      call = api.tx.posts.createPost(CID)
+      call = api.tx.posts.createPost(CID, 100)
     } else if (kind === 'react') {
       // A distinct seed post for each of this account's reactions.
       call = api.tx.reactions.react(firstPost + (a + reacted[a]++) % seedPosts, KINDS[i % KINDS.length])
@@ -128,7 +128,7 @@ async function main (api) {
   const firstPost = (await api.query.posts.nextPostId()).toNumber()
   const seedAuthor = accounts[0]
   let seedNonce = (await api.rpc.system.accountNextIndex(seedAuthor.address)).toNumber()
-  const seeds = Array.from({ length: seedPosts }, () => signOffline(api, seedAuthor, api.tx.posts.createPost(CID), seedNonce++))
+  const seeds = Array.from({ length: seedPosts }, () => signOffline(api, seedAuthor, api.tx.posts.createPost(CID, 100), seedNonce++))
   const seeded = await includeAll(api, seeds, 300)
   if (seeded.dropped + seeded.invalid > 0) throw new Error('the seed posts did not all land')
 

@@ -57,7 +57,7 @@ async function isPinned (cid) {
 /** Posts `cid` as `author`, waits for finality, then for the pin; returns seconds to pin. */
 async function postAndTimePin (api, author, cid) {
   const finalized = new Promise((resolve, reject) => {
-    api.tx.posts.createPost(cid).signAndSend(author, ({ status, dispatchError }) => {
+    api.tx.posts.createPost(cid, 100).signAndSend(author, ({ status, dispatchError }) => {
       if (dispatchError) reject(new Error(dispatchError.toString()))
       if (status.isFinalized) resolve()
     }).catch(reject)
@@ -89,7 +89,7 @@ async function main (api) {
   const count = Number(opts.unavailable)
   const accounts = await fundAccounts(api, alice, keyring, Number(opts.accounts))
   const perAccount = Math.ceil(count / accounts.length)
-  const posts = await signCalls(api, accounts, perAccount, () => api.tx.posts.createPost(unavailableCid()))
+  const posts = await signCalls(api, accounts, perAccount, () => api.tx.posts.createPost(unavailableCid(), 100))
   const landed = await includeAll(api, posts.slice(0, count), 600)
   if (landed.dropped + landed.invalid > 0) throw new Error('some posts did not land')
 

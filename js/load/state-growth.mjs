@@ -86,7 +86,7 @@ async function main (api) {
   const target = await fresh()
   const { data: postEvent } = await (async () => {
     const pair = await fresh()
-    const block = await send(api, api.tx.posts.createPost(CID), pair)
+    const block = await send(api, api.tx.posts.createPost(CID, 100), pair)
     const events = await api.query.system.events.at(block)
     return events.find(({ event }) => event.section === 'posts' && event.method === 'PostCreated').event
   })()
@@ -96,18 +96,18 @@ async function main (api) {
   // Fresh accounts, one item each (first-item costs included).
   const accounts = []
   for (let i = 0; i < k; i++) accounts.push(await fresh())
-  results.push(await measure('profile (set_profile)', () => Promise.all(accounts.map((a) => send(api, api.tx.profiles.setProfile(CID), a)))))
-  results.push(await measure('first post of an account', () => Promise.all(accounts.map((a) => send(api, api.tx.posts.createPost(CID), a)))))
+  results.push(await measure('profile (set_profile)', () => Promise.all(accounts.map((a) => send(api, api.tx.profiles.setProfile(CID, 100), a)))))
+  results.push(await measure('first post of an account', () => Promise.all(accounts.map((a) => send(api, api.tx.posts.createPost(CID, 100), a)))))
   results.push(await measure('first follow of an account', () => Promise.all(accounts.map((a) => send(api, api.tx.follows.follow(target.address), a)))))
   results.push(await measure('first reaction of an account', () => Promise.all(accounts.map((a) => send(api, api.tx.reactions.react(postId, 'Like'), a)))))
 
   // One account, K more items each.
   const busy = await fresh()
-  await send(api, api.tx.posts.createPost(CID), busy)
+  await send(api, api.tx.posts.createPost(CID, 100), busy)
   const others = []
   for (let i = 0; i < k; i++) others.push(keyring.addFromUri(mnemonicGenerate()).address)
   results.push(await measure('further post', async () => {
-    for (let i = 0; i < k; i++) await send(api, api.tx.posts.createPost(CID), busy)
+    for (let i = 0; i < k; i++) await send(api, api.tx.posts.createPost(CID, 100), busy)
   }))
   await send(api, api.tx.follows.follow(target.address), busy)
   results.push(await measure('further follow', async () => {

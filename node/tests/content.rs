@@ -72,6 +72,21 @@ async fn post(client: &WsClient, author: Sr25519Keyring, cid: &str) -> u64 {
 		.expect("a PostCreated event")
 }
 
+/// Posts `cid` as `author`, declaring its content `size` bytes; the new post's id.
+async fn post_declaring(client: &WsClient, author: Sr25519Keyring, cid: &str, size: u32) -> u64 {
+	let content = CidInput::try_from(cid.as_bytes().to_vec()).expect("fits");
+	submit_and_watch(client, author, RuntimeCall::Posts(pallet_posts::Call::create_post { content, size }))
+		.await
+		.expect_success()
+		.events
+		.iter()
+		.find_map(|event| match event {
+			RuntimeEvent::Posts(pallet_posts::Event::PostCreated { post_id, .. }) => Some(*post_id),
+			_ => None,
+		})
+		.expect("a PostCreated event")
+}
+
 async fn delete(client: &WsClient, author: Sr25519Keyring, post_id: u64) {
 	submit_and_watch(
 		client,
@@ -460,5 +475,82 @@ async fn uploads_over_the_limit_are_refused_whole_or_streamed_and_add_nothing() 
 	// Only /content, only POST.
 	let answer = call_endpoint(&addr, Method::GET, whole(b""), None).await;
 	assert_eq!((answer.status, answer.error_code()), (405, 7008));
+	node.stop();
+}
+
+/// The value of the Prometheus counter `name` the node at `port` serves (0 when absent).
+async fn metric(port: u16, name: &str) -> u64 {
+	let body = http_get(&format!("http://127.0.0.1:{port}/metrics")).await;
+	body.lines()
+		.find_map(|line| line.strip_prefix(name)?.trim().parse::<f64>().ok())
+		.map_or(0, |value| value as u64)
+}
+
+async fn http_get(url: &str) -> String {
+	use http_body_util::BodyExt;
+	let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+		.build_http::<http_body_util::Empty<hyper::body::Bytes>>();
+	let response = client.get(url.parse().expect("a URL")).await.expect("the node answers");
+	let body = response.into_body().collect().await.expect("a body").to_bytes();
+	String::from_utf8_lossy(&body).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn content_larger_than_its_author_declared_is_refused_with_the_reason_and_the_post_stays() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let prometheus = common::free_port().to_string();
+	let mut node = node_with(dir.path(), &daemon, &["--ipfs-pin", "--prometheus-port", &prometheus]);
+	let client = node.client().await;
+	let port: u16 = prometheus.parse().unwrap();
+
+	// 20 KiB of content, declared as 100 bytes: refused, with its reason, counted.
+	let big = daemon.add_unpinned(&[7u8; 20 * 1024]).await;
+	let liar = post_declaring(&client, Alice, &big, 100).await;
+	let canonical = agora_primitives::Cid::try_from(big.as_str()).unwrap().to_text();
+	wait_for("the refusal", || async {
+		let status: Value =
+			client.request("content_status", rpc_params![&big]).await.expect("content_status");
+		(status["refused"] == "largerThanDeclared").then_some(())
+	})
+	.await;
+	assert!(!daemon.is_pinned(&big).await, "not pinned");
+	let log = std::fs::read_to_string(node.base_path.join("node.log")).unwrap_or_default();
+	assert!(
+		log.contains(&format!("{canonical} not pinned: larger than the 100 bytes its author declared")),
+		"the node says why"
+	);
+	assert_eq!(metric(port, "agora_ipfs_pins_refused_larger_than_declared_total").await, 1);
+	let post: Value = client.request("social_post", rpc_params![liar]).await.expect("social_post");
+	assert_eq!(post["author"], Alice.to_account_id().to_string(), "the post stays on chain");
+
+	// The same content declared as what it is: pinned.
+	let honest = daemon.add_unpinned(&[8u8; 20 * 1024]).await;
+	post_declaring(&client, Bob, &honest, 20 * 1024).await;
+	wait_pinned(&daemon, &honest, true).await;
+	assert_eq!(metric(port, "agora_ipfs_pins_refused_larger_than_declared_total").await, 1);
+	node.stop();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn uploads_nothing_on_chain_uses_are_unpinned_after_their_time() {
+	let dir = tempfile::tempdir().expect("temporary directory");
+	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
+	let mut node =
+		node_with(dir.path(), &daemon, &["--ipfs-pin", "--ipfs-upload-ttl", "3"]);
+	let client = node.client().await;
+
+	let unused = content_add(&client, b"an upload nobody posts").await.expect("content_add");
+	let used = content_add(&client, b"an upload a post names").await.expect("content_add");
+	assert!(content_pinned(&client, &unused).await && content_pinned(&client, &used).await);
+	let post_id = post(&client, Alice, &used).await;
+
+	// After its time, the unused upload is unpinned; the one the chain uses stays.
+	wait_pinned(&daemon, &unused, false).await;
+	tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+	assert!(daemon.is_pinned(&used).await, "the chain holds it");
+	// Once the post goes too, nothing holds it.
+	delete(&client, Alice, post_id).await;
+	wait_pinned(&daemon, &used, false).await;
 	node.stop();
 }

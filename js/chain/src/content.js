@@ -3,7 +3,11 @@
 
 import { hexToU8a, u8aToHex } from '@polkadot/util'
 
-/** Uploads `body` (bytes, or text as UTF-8); resolves with its CID. */
+/**
+ * Uploads `body` (bytes, or text as UTF-8); resolves with `{ cid, size }`: what a post, a
+ * profile or a message then names and declares (pinning nodes refuse content larger than
+ * declared).
+ */
 export async function upload (call, body) {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
   return call('content_add', [u8aToHex(bytes)])

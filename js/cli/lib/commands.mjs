@@ -15,11 +15,19 @@ function postId (text) {
   return Number(text)
 }
 
-/** The body of a post-like command: the rest of the arguments as text, or --file. */
-async function bodyCid (ctx, args, from) {
-  if (ctx.options.cid) return ctx.options.cid
+/**
+ * The body of a post-like command as `[cid, size]`: the rest of the arguments as text, or
+ * --file, uploaded; or a CID already on IPFS with --cid and its size in bytes with --size.
+ */
+async function body (ctx, args, from) {
+  if (ctx.options.cid) {
+    const size = ctx.options.size
+    if (!/^\d+$/.test(size ?? '')) throw new UserError('--cid needs --size: the size of its content in bytes')
+    return [ctx.options.cid, Number(size)]
+  }
   const text = args.slice(from).join(' ')
-  return upload(ctx.call, bodyBytes({ text, file: ctx.options.file }))
+  const { cid, size } = await upload(ctx.call, bodyBytes({ text, file: ctx.options.file }))
+  return [cid, size]
 }
 
 /** Fetches the bodies of `posts` (in parallel) into `body` / `bodyError`. */
@@ -55,7 +63,7 @@ export const commands = {
   // Profiles
   'profile set': {
     usage: 'profile set <document text> | --file F | --cid CID',
-    run: async (ctx, args) => send(ctx, tx(ctx).profiles.setProfile(await bodyCid(ctx, args, 0)))
+    run: async (ctx, args) => send(ctx, tx(ctx).profiles.setProfile(...await body(ctx, args, 0)))
   },
   'profile clear': {
     usage: 'profile clear',
@@ -84,20 +92,20 @@ export const commands = {
   // Posts
   post: {
     usage: 'post <text> | --file F | --cid CID',
-    run: async (ctx, args) => send(ctx, tx(ctx).posts.createPost(await bodyCid(ctx, args, 0)))
+    run: async (ctx, args) => send(ctx, tx(ctx).posts.createPost(...await body(ctx, args, 0)))
   },
   reply: {
     usage: 'reply <post id> <text> | --file F | --cid CID',
     run: async (ctx, args) => {
       const parent = postId(need(args, 0, 'post id'))
-      return send(ctx, tx(ctx).posts.reply(parent, await bodyCid(ctx, args, 1)))
+      return send(ctx, tx(ctx).posts.reply(parent, ...await body(ctx, args, 1)))
     }
   },
   quote: {
     usage: 'quote <post id> <text> | --file F | --cid CID',
     run: async (ctx, args) => {
       const of = postId(need(args, 0, 'post id'))
-      return send(ctx, tx(ctx).posts.quote(of, await bodyCid(ctx, args, 1)))
+      return send(ctx, tx(ctx).posts.quote(of, ...await body(ctx, args, 1)))
     }
   },
   repost: {
@@ -108,7 +116,7 @@ export const commands = {
     usage: 'edit <post id> <new text> | --file F | --cid CID',
     run: async (ctx, args) => {
       const id = postId(need(args, 0, 'post id'))
-      return send(ctx, tx(ctx).posts.editPost(id, await bodyCid(ctx, args, 1)))
+      return send(ctx, tx(ctx).posts.editPost(id, ...await body(ctx, args, 1)))
     }
   },
   delete: {

@@ -120,8 +120,8 @@ export const dmCommands = {
       } catch (error) {
         throw error instanceof EnvelopeError ? new UserError(error.message) : error
       }
-      const cid = await upload(ctx.call, envelope)
-      const result = await send(ctx, ctx.api.tx.messages.sendMessage(to, cid))
+      const { cid, size } = await upload(ctx.call, envelope)
+      const result = await send(ctx, ctx.api.tx.messages.sendMessage(to, cid, size))
       const sent = result.events.find((e) => e.section === 'messages' && e.method === 'MessageSent')
       return { ...result, messageId: sent?.data.messageId, envelope: cid }
     }

@@ -64,12 +64,12 @@ test('signed extensions apps does not know carry no data; the chain properties a
 test('every social call signs, lands and decodes its events without custom types', async () => {
   const [alice, bob] = [(await net.freshAccount()).pair, (await net.freshAccount()).pair]
   const calls = [
-    [api.tx.profiles.setProfile(CID_A), alice, 'profiles.ProfileCreated'],
+    [api.tx.profiles.setProfile(CID_A, 100), alice, 'profiles.ProfileCreated'],
     [api.tx.profiles.setHandle(`apps_${Date.now() % 100000}`), alice, 'profiles.HandleSet'],
-    [api.tx.profiles.setProfile(CID_B), alice, 'profiles.ProfileUpdated'],
+    [api.tx.profiles.setProfile(CID_B, 100), alice, 'profiles.ProfileUpdated'],
     [api.tx.profiles.clearHandle(), alice, 'profiles.HandleCleared'],
     [api.tx.profiles.removeProfile(), alice, 'profiles.ProfileRemoved'],
-    [api.tx.posts.createPost(CID_A), alice, 'posts.PostCreated'],
+    [api.tx.posts.createPost(CID_A, 100), alice, 'posts.PostCreated'],
     [api.tx.follows.follow(alice.address), bob, 'follows.Followed'],
     [api.tx.follows.unfollow(alice.address), bob, 'follows.Unfollowed']
   ]
@@ -91,10 +91,10 @@ test('every social call signs, lands and decodes its events without custom types
     if (call[2] === 'posts.PostCreated') postId = event.data[0].toNumber()
   }
   for (const call of [
-    [api.tx.posts.reply(postId, CID_B), bob, 'posts.PostCreated'],
-    [api.tx.posts.quote(postId, CID_B), bob, 'posts.PostCreated'],
+    [api.tx.posts.reply(postId, CID_B, 100), bob, 'posts.PostCreated'],
+    [api.tx.posts.quote(postId, CID_B, 100), bob, 'posts.PostCreated'],
     [api.tx.posts.repost(postId), bob, 'posts.Reposted'],
-    [api.tx.posts.editPost(postId, CID_B), alice, 'posts.PostEdited'],
+    [api.tx.posts.editPost(postId, CID_B, 100), alice, 'posts.PostEdited'],
     [api.tx.reactions.react(postId, 'Like'), bob, 'reactions.Reacted'],
     [api.tx.reactions.react(postId, 'Celebrate'), bob, 'reactions.ReactionChanged'],
     [api.tx.reactions.unreact(postId), bob, 'reactions.Unreacted'],

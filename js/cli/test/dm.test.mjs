@@ -108,8 +108,8 @@ test('a tampered envelope is refused with a clear error', async () => {
   const ciphertext = Buffer.from(document.ciphertext, 'base64')
   ciphertext[40] ^= 0x01
   document.ciphertext = ciphertext.toString('base64')
-  const cid = await net.rpc('content_add', [u8aToHex(Buffer.from(JSON.stringify(document)))])
-  const { events } = await net.submitAs(alice, net.api.tx.messages.sendMessage(bob.address, cid))
+  const { cid, size } = await net.rpc('content_add', [u8aToHex(Buffer.from(JSON.stringify(document)))])
+  const { events } = await net.submitAs(alice, net.api.tx.messages.sendMessage(bob.address, cid, size))
   const id = events.find((e) => e.method === 'MessageSent').data.messageId
 
   const error = await refused(['dm', 'read', String(id)], bob)

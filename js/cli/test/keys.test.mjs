@@ -41,7 +41,7 @@ test('an app key posts and follows as the account, cannot do more, and stops whe
   // Even sent by hand, past the client's own check, the chain refuses it.
   const before = (await run(['posts', alice.address])).json.posts.length
   await assert.rejects(
-    net.submitAs(app, net.api.tx.proxy.proxy(alice.address, null, net.api.tx.posts.createPost('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4'))),
+    net.submitAs(app, net.api.tx.proxy.proxy(alice.address, null, net.api.tx.posts.createPost('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4', 100))),
     /proxy\.NotProxy/
   )
   assert.equal((await run(['posts', alice.address])).json.posts.length, before)
@@ -59,7 +59,7 @@ test('an expiring app key works until its block and not after', async () => {
   assert.match(await refused(['post', 'after the end', '--as', alice.address], app), /may not act for/)
   const body = 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4'
   await assert.rejects(
-    net.submitAs(app, net.api.tx.proxy.proxy(alice.address, { SocialUntil: now + 2 }, net.api.tx.posts.createPost(body))),
+    net.submitAs(app, net.api.tx.proxy.proxy(alice.address, { SocialUntil: now + 2 }, net.api.tx.posts.createPost(body, 100))),
     /system\.CallFiltered/
   )
 })

@@ -142,7 +142,7 @@ test('when the allowance runs out the next call is refused at the pool, and noth
   const sponsor = await net.freshAccount()
   const dave = net.newKey()
   // Enough for one post and half the fee of the next.
-  const estimate = await net.api.tx.posts.createPost('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4')
+  const estimate = await net.api.tx.posts.createPost('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4', 100)
     .paymentInfo(sponsor.address)
   const fee = estimate.partialFee.toBigInt()
   const firstPost = await (async () => {

@@ -23,8 +23,8 @@ export function composer (app, { label, placeholder = '', initial = '', name, on
         app.notify('Write something first.', 'error')
         return
       }
-      const cid = await upload(app.chain.call, body)
-      await onSubmit(cid, body)
+      const added = await upload(app.chain.call, body)
+      await onSubmit(added, body)
       text.value = ''
       count.textContent = `0/${MAX_BODY_CHARS}`
     })

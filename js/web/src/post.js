@@ -54,7 +54,7 @@ export async function postCard (app, post, { onChange = () => {}, withReactors =
     quote.addEventListener('click', () => show(panel, composer(app, {
       label: 'Post quote',
       name: 'quote',
-      onSubmit: async (cid) => { await app.send(app.chain.api.tx.posts.quote(post.id, cid), 'Quote posted.'); onChange() }
+      onSubmit: async ({ cid, size }) => { await app.send(app.chain.api.tx.posts.quote(post.id, cid, size), 'Quote posted.'); onChange() }
     })))
     actions.push(h('a', { href: `#/post/${post.id}`, class: 'button' }, 'Reply'), quote)
     if (mine && post.content) {
@@ -63,7 +63,7 @@ export async function postCard (app, post, { onChange = () => {}, withReactors =
         label: 'Save edit',
         name: 'edit',
         initial: body?.text ?? '',
-        onSubmit: async (cid) => { await app.send(app.chain.api.tx.posts.editPost(post.id, cid), 'Post edited.'); onChange() }
+        onSubmit: async ({ cid, size }) => { await app.send(app.chain.api.tx.posts.editPost(post.id, cid, size), 'Post edited.'); onChange() }
       })))
       actions.push(edit)
     }

@@ -81,7 +81,9 @@ impl DevNode {
 			.arg(base_path)
 			.args(["--rpc-port", &rpc_port.to_string()])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
+			// Prometheus only where a test asks for it (`--prometheus-port` in `args`).
+			.args((!args.contains(&"--prometheus-port")).then_some("--no-prometheus"))
+			.args(["--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
 			.stdin(Stdio::null())
 			.stdout(Stdio::null())
 			.stderr(Stdio::from(log))

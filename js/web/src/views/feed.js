@@ -14,8 +14,8 @@ export async function feedView (app, reload) {
     label: 'Post',
     name: 'post',
     placeholder: 'What is on your mind?',
-    onSubmit: async (cid) => {
-      const events = await app.send(app.chain.api.tx.posts.createPost(cid), 'Posted.')
+    onSubmit: async ({ cid, size }) => {
+      const events = await app.send(app.chain.api.tx.posts.createPost(cid, size), 'Posted.')
       const created = events.find((e) => e.section === 'posts' && e.method === 'PostCreated')
       if (created) app.notify(`Posted #${created.data.postId}.`, 'ok')
       reload()

@@ -28,8 +28,8 @@ export async function settingsView (app, reload) {
   profileForm.addEventListener('submit', (event) => {
     event.preventDefault()
     busy(app, save, async () => {
-      const cid = await upload(app.chain.call, JSON.stringify({ name: name.value, bio: bio.value }))
-      await app.send(app.chain.api.tx.profiles.setProfile(cid), 'Profile saved.')
+      const { cid, size } = await upload(app.chain.call, JSON.stringify({ name: name.value, bio: bio.value }))
+      await app.send(app.chain.api.tx.profiles.setProfile(cid, size), 'Profile saved.')
       app.forgetName(app.me.address)
     })
   })

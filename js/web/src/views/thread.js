@@ -21,7 +21,7 @@ export async function threadView (app, id, reload) {
       label: 'Reply',
       name: 'reply',
       placeholder: 'Write a reply',
-      onSubmit: async (cid) => { await app.send(app.chain.api.tx.posts.reply(post.id, cid), 'Reply posted.'); reload() }
+      onSubmit: async ({ cid, size }) => { await app.send(app.chain.api.tx.posts.reply(post.id, cid, size), 'Reply posted.'); reload() }
     }))
   }
   section.append(
