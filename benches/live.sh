@@ -89,6 +89,7 @@ case "$tool" in
 	feed) node js/load/feed.mjs --url "$url" "${args[@]}" ;;
 	content) node js/load/content-latency.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" \
 		--upload "http://$upload_addr" "${args[@]}" ;;
-	pinning) node js/load/pin-fairness.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" "${args[@]}" ;;
+	pinning) node js/load/pin-fairness.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" \
+		--ipfs-timeout "$ipfs_timeout" "${args[@]}" ;;
 	*) echo "unknown tool $tool" >&2; exit 2 ;;
 esac
