@@ -62,7 +62,7 @@ const tx = (ctx) => ctx.api.tx
 export const commands = {
   // Profiles
   'profile set': {
-    usage: 'profile set <document text> | --file F | --cid CID',
+    usage: 'profile set <document text> | --file F | --cid CID --size BYTES',
     run: async (ctx, args) => send(ctx, tx(ctx).profiles.setProfile(...await body(ctx, args, 0)))
   },
   'profile clear': {
@@ -91,18 +91,18 @@ export const commands = {
 
   // Posts
   post: {
-    usage: 'post <text> | --file F | --cid CID',
+    usage: 'post <text> | --file F | --cid CID --size BYTES',
     run: async (ctx, args) => send(ctx, tx(ctx).posts.createPost(...await body(ctx, args, 0)))
   },
   reply: {
-    usage: 'reply <post id> <text> | --file F | --cid CID',
+    usage: 'reply <post id> <text> | --file F | --cid CID --size BYTES',
     run: async (ctx, args) => {
       const parent = postId(need(args, 0, 'post id'))
       return send(ctx, tx(ctx).posts.reply(parent, ...await body(ctx, args, 1)))
     }
   },
   quote: {
-    usage: 'quote <post id> <text> | --file F | --cid CID',
+    usage: 'quote <post id> <text> | --file F | --cid CID --size BYTES',
     run: async (ctx, args) => {
       const of = postId(need(args, 0, 'post id'))
       return send(ctx, tx(ctx).posts.quote(of, ...await body(ctx, args, 1)))
@@ -113,7 +113,7 @@ export const commands = {
     run: (ctx, args) => send(ctx, tx(ctx).posts.repost(postId(need(args, 0, 'post id'))))
   },
   edit: {
-    usage: 'edit <post id> <new text> | --file F | --cid CID',
+    usage: 'edit <post id> <new text> | --file F | --cid CID --size BYTES',
     run: async (ctx, args) => {
       const id = postId(need(args, 0, 'post id'))
       return send(ctx, tx(ctx).posts.editPost(id, ...await body(ctx, args, 1)))

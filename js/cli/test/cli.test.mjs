@@ -161,9 +161,14 @@ test('profile and handle: set, show by account and by handle, clear', async () =
 
 test('bad input: a malformed CID, a bad post id, an unknown handle', async () => {
   const dave = await net.freshAccount()
-  const badCid = await run(['post', '--cid', 'not-a-cid'], dave)
+  const badCid = await run(['post', '--cid', 'not-a-cid', '--size', '10'], dave)
   assert.equal(badCid.code, 1)
-  assert.match(badCid.stderr, /^agora: posts\.InvalidCid: /)
+  assert.match(badCid.stderr, /^agora: .*\(posts\.InvalidCid\)$/m)
+  const cid = 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4'
+  const noSize = await run(['post', '--cid', cid], dave)
+  assert.match(noSize.stderr, /--cid needs --size/)
+  const tooLarge = await run(['post', '--cid', cid, '--size', String(64 * 1024 * 1024)], dave)
+  assert.match(tooLarge.stderr, /\(posts\.ContentTooLarge\)$/m)
   const badId = await run(['show', 'seven'])
   assert.equal(badId.code, 1)
   assert.match(badId.stderr, /not a post id/)
