@@ -1,7 +1,7 @@
 //! A victim for the privileged-path tests: Bob, with content and deposits of every kind.
 
 use agora_runtime::{Balances, Runtime, RuntimeCall, RuntimeOrigin};
-use frame_support::{assert_ok, traits::fungible::InspectHold};
+use frame_support::{assert_ok, storage::StoragePrefixedMap, traits::fungible::InspectHold};
 use pallet_reactions::ReactionKind;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Dispatchable, AccountId32};
