@@ -345,13 +345,8 @@ impl ContentStore {
 	/// in parallel before listing them, so a wide node can make it fetch more than the bound
 	/// before the walk stops). The whole walk is one request under the timeout. A daemon that
 	/// reports a walk error only in the `X-Stream-Error` trailer (js-ipfs) is not heard: the
-	/// DAG then counts as only what was listed.
-	pub async fn fits_in(&self, cid: &Cid, bound: u64) -> Result<bool, ContentError> {
-		self.fits_in_within(cid, bound, self.timeout).await
-	}
-
-	/// [`Self::fits_in`], bounded by `timeout` instead of `--ipfs-timeout` (a first, short
-	/// probe of a CID nobody may serve).
+	/// DAG then counts as only what was listed. The walk is bounded by `timeout` (a first,
+	/// short probe of a CID nobody may serve, or `--ipfs-timeout`, [`Self::timeout`]).
 	pub async fn fits_in_within(
 		&self,
 		cid: &Cid,

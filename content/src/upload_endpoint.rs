@@ -39,7 +39,7 @@ use tokio::{net::TcpListener, sync::Semaphore};
 
 use crate::{
 	rpc::{error_code, BUSY_MESSAGE},
-	store::{ContentError, ContentStore},
+	store::{Added, ContentError, ContentStore},
 	upload_limits::{PublicUploads, Refused},
 };
 

@@ -278,11 +278,11 @@ async fn no_cid_makes_the_follower_store_more_than_its_bound() {
 	};
 
 	// One block over the bound, and a DAG whose root is small but whose leaves (256 KiB
-	// chunks) add up to far more: neither is pinned.
+	// chunks) add up to far more, both honestly declared: neither is pinned.
 	let one_block = daemon.add_unpinned(&noise(100 * 1024)).await;
 	let many_blocks = daemon.add_unpinned(&noise(600 * 1024)).await;
-	post(&client, Alice, &one_block).await;
-	post(&client, Bob, &many_blocks).await;
+	post_declaring(&client, Alice, &one_block, 100 * 1024).await;
+	post_declaring(&client, Bob, &many_blocks, 600 * 1024).await;
 	for cid in [&one_block, &many_blocks] {
 		// The node logs the canonical text (base32), whatever base the daemon printed.
 		let canonical = agora_primitives::Cid::try_from(cid.as_str()).unwrap().to_text();
@@ -297,7 +297,7 @@ async fn no_cid_makes_the_follower_store_more_than_its_bound() {
 
 	// A body within the bound is pinned as usual.
 	let small = daemon.add_unpinned(&noise(60 * 1024)).await;
-	post(&client, Alice, &small).await;
+	post_declaring(&client, Alice, &small, 60 * 1024).await;
 	wait_pinned(&daemon, &small, true).await;
 	assert!(!daemon.is_pinned(&one_block).await && !daemon.is_pinned(&many_blocks).await);
 	node.stop();
@@ -481,8 +481,10 @@ async fn uploads_over_the_limit_are_refused_whole_or_streamed_and_add_nothing() 
 /// The value of the Prometheus counter `name` the node at `port` serves (0 when absent).
 async fn metric(port: u16, name: &str) -> u64 {
 	let body = http_get(&format!("http://127.0.0.1:{port}/metrics")).await;
+	// `name{chain="dev"} 1`: the value is the last field.
 	body.lines()
-		.find_map(|line| line.strip_prefix(name)?.trim().parse::<f64>().ok())
+		.filter(|line| line.starts_with(name))
+		.find_map(|line| line.split_whitespace().last()?.parse::<f64>().ok())
 		.map_or(0, |value| value as u64)
 }
 

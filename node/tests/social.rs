@@ -52,7 +52,8 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 	assert!(outcome.events.contains(&RuntimeEvent::Profiles(
 		pallet_profiles::Event::ProfileCreated {
 			who: Alice.to_account_id(),
-			metadata: cid(PROFILE_DOC)
+			metadata: cid(PROFILE_DOC),
+			size: 100,
 		}
 	)));
 	let handle = pallet_profiles::HandleInput::try_from(b"Alice".to_vec()).expect("fits");
@@ -77,7 +78,7 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 	)
 	.await
 	.expect_success();
-	let pallet_posts::Event::PostCreated { post_id, author, content, kind } = posts_event(&outcome)
+	let pallet_posts::Event::PostCreated { post_id, author, content, kind, .. } = posts_event(&outcome)
 	else {
 		panic!("expected PostCreated")
 	};
@@ -130,6 +131,7 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 			post_id,
 			author: Alice.to_account_id(),
 			content: cid(EDITED_BODY),
+			size: 100,
 			previous: cid(BODY),
 			revision: 1,
 		}

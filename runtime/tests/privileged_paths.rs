@@ -7,15 +7,14 @@
 
 mod common;
 
-use agora_runtime::{configs::xcm::XcmConfig, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin};
+use agora_runtime::{configs::xcm::XcmConfig, Runtime, RuntimeCall, RuntimeOrigin};
 use codec::Encode;
 use common::{
 	pallet_storage,
 	victim::{bob, bob_publishes, content_and_deposits, CID, MESSAGE, POST},
 	with_genesis_of,
 };
-use frame_support::{assert_noop, assert_ok, weights::Weight};
-use pallet_reactions::ReactionKind;
+use frame_support::{assert_noop, weights::Weight};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
 use agora_runtime::configs::root::RootCall;

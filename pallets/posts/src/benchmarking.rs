@@ -5,7 +5,7 @@
 use super::*;
 use agora_primitives::{CidInput, PostId};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{Consideration, Footprint};
+use frame_support::traits::{Consideration, Footprint, Get};
 use frame_system::RawOrigin;
 
 /// The longest CID accepted (raw, blake2b-256): the costliest to decode and store.

@@ -204,6 +204,7 @@ fn the_query_limits_are_in_the_metadata() {
 	assert_eq!(
 		constants,
 		vec![
+			("MaxContentSize", MAX_CONTENT_SIZE.encode()),
 			("MaxPageSize", MAX_PAGE_SIZE.encode()),
 			("MaxFeedSources", agora_primitives::MAX_FEED_SOURCES.encode()),
 		]

@@ -5,7 +5,7 @@
 use super::*;
 use agora_primitives::CidInput;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{Consideration, Footprint};
+use frame_support::traits::{Consideration, Footprint, Get};
 use frame_system::RawOrigin;
 
 /// A CIDv1 (blake2b-256): the longest CID accepted, so the costliest to decode and store.

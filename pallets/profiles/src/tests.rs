@@ -275,6 +275,7 @@ fn the_handle_bounds_are_in_the_metadata() {
 	assert_eq!(
 		constants,
 		vec![
+			("MaxContentSize", MAX_CONTENT_SIZE.encode()),
 			("MinHandleLength", crate::MIN_HANDLE_LEN.encode()),
 			("MaxHandleLength", crate::MAX_HANDLE_LEN.encode()),
 		]

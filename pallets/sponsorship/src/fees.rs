@@ -59,20 +59,16 @@ impl<AccountId, Call, Balance> ReturnedDeposit<AccountId, Call, Balance> for () 
 }
 
 /// Who pays a transaction's fee, decided before its call.
+#[derive(Default)]
 pub enum FeePayer<AccountId, Balance, Call> {
 	/// The signer, as `OwnFees` has it.
+	#[default]
 	Own,
 	/// A sponsor, from which `Balance` was withdrawn before the call.
 	Sponsor(AccountId, Balance),
 	/// Whoever the call's removed deposit goes back to, after the call (`Call` is kept to
 	/// withdraw the fee then).
 	ReturnedDeposit(AccountId, alloc::boxed::Box<Call>),
-}
-
-impl<AccountId, Balance, Call> Default for FeePayer<AccountId, Balance, Call> {
-	fn default() -> Self {
-		Self::Own
-	}
 }
 
 /// Which books a sponsor's payment of a fee is written to.
@@ -125,9 +121,13 @@ where
 		}
 		let covers = |record: &SponsorshipOf<T>| fee <= record.left();
 		let (sponsor, books) = match call.is_sub_type() {
-			Some(Call::accept { sponsor }) => Offers::<T>::get(who, sponsor)
-				.filter(covers)
-				.map(|offer| (offer.sponsor, Books::Offer))?,
+			// Not for an account already sponsored: its `accept` would fail, and must not spend
+			// the offer on failing.
+			Some(Call::accept { sponsor }) if !Sponsorships::<T>::contains_key(who) => {
+				Offers::<T>::get(who, sponsor)
+					.filter(covers)
+					.map(|offer| (offer.sponsor, Books::Offer))?
+			},
 			Some(Call::revoke { account }) if account == who => {
 				(Sponsorships::<T>::get(who)?.sponsor, Books::Leaving)
 			},

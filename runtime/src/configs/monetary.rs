@@ -8,7 +8,7 @@ use frame_support::{
 use polkadot_runtime_common::SlowAdjustingFeeUpdate;
 
 use crate::{
-	Balance, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	Balance, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	WeightToFee, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
 };
 

@@ -11,9 +11,8 @@
 //! (`SponsoredHold::update` keeps the payer when an item shrinks).
 
 use agora_primitives::DepositTicket;
-use frame_support::traits::Get;
 use pallet_sponsorship::ReturnedDeposit;
-use sp_runtime::traits::{Convert, Saturating};
+use sp_runtime::traits::Convert;
 
 use super::social::StorageDeposit;
 use crate::{AccountId, Balance, Runtime, RuntimeCall};

@@ -77,7 +77,7 @@ impl Contains<RuntimeCall> for RootAllowlist {
 			// Migration bookkeeping. Not the cursor calls: any cursor they set blocks every
 			// transaction while it stands, and a stuck one for good.
 			| RuntimeCall::MultiBlockMigrations(
-				Migrations::clear_historic { .. } | Migrations::force_onboard_mbms
+				Migrations::clear_historic { .. } | Migrations::force_onboard_mbms { .. }
 			)
 		)
 	}
