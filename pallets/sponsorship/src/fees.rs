@@ -18,8 +18,10 @@
 //! whoever the deposit went back to (the owner, or the sponsor that held it), at most the
 //! deposit. So removing one's own content is always possible, even with nothing: a sponsored
 //! account whose sponsorship ended removes everything it has. Should the call not return the
-//! deposit after all (another transaction in the block removed the item first), that fee
-//! cannot be withdrawn and the block author leaves the transaction out.
+//! deposit after all (another transaction in the block removed the item first), the fee is
+//! still withdrawn from the payer after the call if its balance covers it; if not, the
+//! transaction fails its fee and the block author leaves it out. For a message notice its
+//! recipient removes, the deposit and so the fee are the sender's.
 //!
 //! A call nobody can pay for is invalid at the pool and takes no fee. What a call did not use
 //! goes back to whoever paid it, and to the allowance it came from. Users sign ordinary
