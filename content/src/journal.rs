@@ -222,7 +222,10 @@ impl PinJournal {
 			};
 			match (count, new_count) {
 				(0, _) => {
-					owed.insert(key.clone(), (Want::Pinned, reference.cloned().unwrap_or_default()));
+					owed.insert(
+						key.clone(),
+						(Want::Pinned, reference.cloned().unwrap_or_default()),
+					);
 				},
 				(_, 0) => {
 					owed.insert(key.clone(), (Want::Unpinned, Reference::default()));
@@ -578,7 +581,10 @@ mod tests {
 		tx.put(COL_OWED, cid(2).as_bytes(), &(Want::Pinned, 1u32).encode());
 		journal.db.write(tx).unwrap();
 		let owed = journal.owed_oldest_first().unwrap();
-		assert_eq!((owed[0].cid.clone(), owed[0].reference.clone()), (cid(2), Reference::default()));
+		assert_eq!(
+			(owed[0].cid.clone(), owed[0].reference.clone()),
+			(cid(2), Reference::default())
+		);
 		assert_eq!((owed[1].cid.clone(), owed[1].reference.clone()), (cid(1), reference));
 	}
 

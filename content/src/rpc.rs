@@ -174,7 +174,9 @@ impl ContentApiServer for Content {
 		let refused = self
 			.journal
 			.refusal(&cid)
-			.map_err(|e| ErrorObjectOwned::owned(error_code::DAEMON_ERROR, e.to_string(), None::<()>))?
+			.map_err(|e| {
+				ErrorObjectOwned::owned(error_code::DAEMON_ERROR, e.to_string(), None::<()>)
+			})?
 			.map(|refusal| match refusal {
 				Refusal::LargerThanDeclared => "largerThanDeclared",
 				Refusal::OverNodeBound => "overNodeBound",

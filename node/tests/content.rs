@@ -75,16 +75,20 @@ async fn post(client: &WsClient, author: Sr25519Keyring, cid: &str) -> u64 {
 /// Posts `cid` as `author`, declaring its content `size` bytes; the new post's id.
 async fn post_declaring(client: &WsClient, author: Sr25519Keyring, cid: &str, size: u32) -> u64 {
 	let content = CidInput::try_from(cid.as_bytes().to_vec()).expect("fits");
-	submit_and_watch(client, author, RuntimeCall::Posts(pallet_posts::Call::create_post { content, size }))
-		.await
-		.expect_success()
-		.events
-		.iter()
-		.find_map(|event| match event {
-			RuntimeEvent::Posts(pallet_posts::Event::PostCreated { post_id, .. }) => Some(*post_id),
-			_ => None,
-		})
-		.expect("a PostCreated event")
+	submit_and_watch(
+		client,
+		author,
+		RuntimeCall::Posts(pallet_posts::Call::create_post { content, size }),
+	)
+	.await
+	.expect_success()
+	.events
+	.iter()
+	.find_map(|event| match event {
+		RuntimeEvent::Posts(pallet_posts::Event::PostCreated { post_id, .. }) => Some(*post_id),
+		_ => None,
+	})
+	.expect("a PostCreated event")
 }
 
 async fn delete(client: &WsClient, author: Sr25519Keyring, post_id: u64) {
@@ -502,7 +506,8 @@ async fn content_larger_than_its_author_declared_is_refused_with_the_reason_and_
 	let dir = tempfile::tempdir().expect("temporary directory");
 	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
 	let prometheus = common::free_port().to_string();
-	let mut node = node_with(dir.path(), &daemon, &["--ipfs-pin", "--prometheus-port", &prometheus]);
+	let mut node =
+		node_with(dir.path(), &daemon, &["--ipfs-pin", "--prometheus-port", &prometheus]);
 	let client = node.client().await;
 	let port: u16 = prometheus.parse().unwrap();
 
@@ -519,7 +524,9 @@ async fn content_larger_than_its_author_declared_is_refused_with_the_reason_and_
 	assert!(!daemon.is_pinned(&big).await, "not pinned");
 	let log = std::fs::read_to_string(node.base_path.join("node.log")).unwrap_or_default();
 	assert!(
-		log.contains(&format!("{canonical} not pinned: larger than the 100 bytes its author declared")),
+		log.contains(&format!(
+			"{canonical} not pinned: larger than the 100 bytes its author declared"
+		)),
 		"the node says why"
 	);
 	assert_eq!(metric(port, "agora_ipfs_pins_refused_larger_than_declared_total").await, 1);
@@ -538,8 +545,7 @@ async fn content_larger_than_its_author_declared_is_refused_with_the_reason_and_
 async fn uploads_nothing_on_chain_uses_are_unpinned_after_their_time() {
 	let dir = tempfile::tempdir().expect("temporary directory");
 	let daemon = IpfsDaemon::start(&dir.path().join("ipfs"));
-	let mut node =
-		node_with(dir.path(), &daemon, &["--ipfs-pin", "--ipfs-upload-ttl", "3"]);
+	let mut node = node_with(dir.path(), &daemon, &["--ipfs-pin", "--ipfs-upload-ttl", "3"]);
 	let client = node.client().await;
 
 	let unused = content_add(&client, b"an upload nobody posts").await.expect("content_add");

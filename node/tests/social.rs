@@ -44,7 +44,8 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 		&client,
 		Alice,
 		RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
-			metadata: cid_input(PROFILE_DOC), size: 100,
+			metadata: cid_input(PROFILE_DOC),
+			size: 100,
 		}),
 	)
 	.await
@@ -78,7 +79,8 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 	)
 	.await
 	.expect_success();
-	let pallet_posts::Event::PostCreated { post_id, author, content, kind, .. } = posts_event(&outcome)
+	let pallet_posts::Event::PostCreated { post_id, author, content, kind, .. } =
+		posts_event(&outcome)
 	else {
 		panic!("expected PostCreated")
 	};
@@ -92,7 +94,8 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 		Bob,
 		RuntimeCall::Posts(pallet_posts::Call::reply {
 			parent: post_id,
-			content: cid_input(REPLY_BODY), size: 100,
+			content: cid_input(REPLY_BODY),
+			size: 100,
 		}),
 	)
 	.await
@@ -109,7 +112,8 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 		Bob,
 		RuntimeCall::Posts(pallet_posts::Call::edit_post {
 			post_id,
-			content: cid_input(EDITED_BODY), size: 100,
+			content: cid_input(EDITED_BODY),
+			size: 100,
 		}),
 	)
 	.await;
@@ -120,7 +124,8 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 		Alice,
 		RuntimeCall::Posts(pallet_posts::Call::edit_post {
 			post_id,
-			content: cid_input(EDITED_BODY), size: 100,
+			content: cid_input(EDITED_BODY),
+			size: 100,
 		}),
 	)
 	.await
@@ -157,7 +162,10 @@ async fn profiles_and_posts_through_signed_extrinsics() {
 	let outcome = submit_and_watch(
 		&client,
 		Bob,
-		RuntimeCall::Posts(pallet_posts::Call::create_post { content: cid_input("not-a-cid"), size: 100 }),
+		RuntimeCall::Posts(pallet_posts::Call::create_post {
+			content: cid_input("not-a-cid"),
+			size: 100,
+		}),
 	)
 	.await;
 	assert_eq!(outcome.error(), Some(pallet_posts::Error::<Runtime>::InvalidCid.into()));

@@ -168,7 +168,11 @@ async fn the_node_answers_social_queries_a_page_at_a_time() {
 		let events = call(
 			&client,
 			author,
-			RuntimeCall::Posts(pallet_posts::Call::reply { parent: root, content: body(), size: 100 }),
+			RuntimeCall::Posts(pallet_posts::Call::reply {
+				parent: root,
+				content: body(),
+				size: 100,
+			}),
 		)
 		.await;
 		replies.push(created_id(&events));

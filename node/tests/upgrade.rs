@@ -92,7 +92,10 @@ async fn a_forkless_upgrade_keeps_everything_and_pinning_follows_the_new_runtime
 	call(
 		&client,
 		Alice,
-		RuntimeCall::Profiles(pallet_profiles::Call::set_profile { metadata: cid(&profile), size: 100 }),
+		RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
+			metadata: cid(&profile),
+			size: 100,
+		}),
 	)
 	.await;
 	let handle = pallet_profiles::HandleInput::try_from(b"alice".to_vec()).unwrap();
@@ -110,13 +113,21 @@ async fn a_forkless_upgrade_keeps_everything_and_pinning_follows_the_new_runtime
 	call(
 		&client,
 		Bob,
-		RuntimeCall::Posts(pallet_posts::Call::reply { parent: original, content: cid(other), size: 100 }),
+		RuntimeCall::Posts(pallet_posts::Call::reply {
+			parent: original,
+			content: cid(other),
+			size: 100,
+		}),
 	)
 	.await;
 	call(
 		&client,
 		Bob,
-		RuntimeCall::Posts(pallet_posts::Call::quote { of: original, content: cid(other), size: 100 }),
+		RuntimeCall::Posts(pallet_posts::Call::quote {
+			of: original,
+			content: cid(other),
+			size: 100,
+		}),
 	)
 	.await;
 	call(&client, Charlie, RuntimeCall::Posts(pallet_posts::Call::repost { of: original })).await;

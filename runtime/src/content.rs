@@ -51,9 +51,14 @@ pub fn content_changes<'a>(
 				..
 			})
 			| RuntimeEvent::Messages(Messages::MessageSent {
-				envelope: content, size, from: by, ..
+				envelope: content,
+				size,
+				from: by,
+				..
 			}) => changes.push(referenced(content, size, by)),
-			RuntimeEvent::Posts(Posts::PostEdited { content, size, previous, author: by, .. })
+			RuntimeEvent::Posts(Posts::PostEdited {
+				content, size, previous, author: by, ..
+			})
 			| RuntimeEvent::Profiles(Profiles::ProfileUpdated {
 				metadata: content,
 				size,

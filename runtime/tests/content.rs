@@ -67,7 +67,10 @@ fn a_blocks_posts_edits_and_deletes_become_its_content_changes_in_order() {
 fn events_the_runtime_did_not_write_are_refused_not_read_as_no_changes() {
 	with_genesis_of(DEV_RUNTIME_PRESET, || {
 		System::set_block_number(1);
-		posts(pallet_posts::Call::create_post { content: FIRST.to_vec().try_into().unwrap(), size: 100 });
+		posts(pallet_posts::Call::create_post {
+			content: FIRST.to_vec().try_into().unwrap(),
+			size: 100,
+		});
 		let mut events = raw_events();
 		assert_eq!(content_changes_of_encoded(&events), Some(vec![referenced(FIRST, 100)]));
 

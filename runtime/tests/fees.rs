@@ -63,8 +63,14 @@ fn the_reference_base_extrinsic_weight_costs_a_tenth_of_a_milli_agora() {
 fn social_calls_cost_what_the_readme_says() {
 	let bob = Sr25519Keyring::Bob.to_account_id();
 	let calls = [
-		("post", RuntimeCall::Posts(pallet_posts::Call::create_post { content: body(), size: 100 })),
-		("reply", RuntimeCall::Posts(pallet_posts::Call::reply { parent: 0, content: body(), size: 100 })),
+		(
+			"post",
+			RuntimeCall::Posts(pallet_posts::Call::create_post { content: body(), size: 100 }),
+		),
+		(
+			"reply",
+			RuntimeCall::Posts(pallet_posts::Call::reply { parent: 0, content: body(), size: 100 }),
+		),
 		(
 			"react",
 			RuntimeCall::Reactions(pallet_reactions::Call::react {

@@ -96,12 +96,17 @@ fn a_social_app_key_posts_replies_edits_deletes_reacts_and_follows_as_the_accoun
 		assert_eq!(Balances::total_balance_on_hold(&account(Bob)), 0, "nothing held from Bob");
 
 		let social_calls = [
-			RuntimeCall::Posts(pallet_posts::Call::reply { parent: 0, content: cid(CID), size: 100 }),
+			RuntimeCall::Posts(pallet_posts::Call::reply {
+				parent: 0,
+				content: cid(CID),
+				size: 100,
+			}),
 			RuntimeCall::Posts(pallet_posts::Call::quote { of: 0, content: cid(CID), size: 100 }),
 			RuntimeCall::Posts(pallet_posts::Call::repost { of: 0 }),
 			RuntimeCall::Posts(pallet_posts::Call::edit_post {
 				post_id: 0,
-				content: cid(OTHER_CID), size: 100,
+				content: cid(OTHER_CID),
+				size: 100,
 			}),
 			RuntimeCall::Reactions(pallet_reactions::Call::react {
 				post_id: 0,
@@ -138,7 +143,8 @@ fn a_social_app_key_is_refused_everything_else_and_nothing_changes() {
 		start();
 		add_app_key(Alice, Bob, ProxyType::Social);
 		assert_ok!(RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
-			metadata: cid(CID), size: 100
+			metadata: cid(CID),
+			size: 100
 		})
 		.dispatch(signed(Alice)));
 		let handle = b"alice".to_vec().try_into().unwrap();
@@ -160,7 +166,10 @@ fn a_social_app_key_is_refused_everything_else_and_nothing_changes() {
 				dest: MultiAddress::Id(account(Bob)),
 				keep_alive: false,
 			}),
-			RuntimeCall::Profiles(pallet_profiles::Call::set_profile { metadata: cid(CID), size: 100 }),
+			RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
+				metadata: cid(CID),
+				size: 100,
+			}),
 			RuntimeCall::Profiles(pallet_profiles::Call::set_handle {
 				handle: b"stolen".to_vec().try_into().unwrap(),
 			}),
@@ -359,7 +368,8 @@ fn friends_recover_a_lost_account_and_the_heir_acts_as_it_with_everything_intact
 		let dave = account(Dave);
 		// Dave's life before the loss: a profile and handle, a post, a follower and an app key.
 		assert_ok!(RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
-			metadata: cid(CID), size: 100
+			metadata: cid(CID),
+			size: 100
 		})
 		.dispatch(signed(Dave)));
 		assert_ok!(RuntimeCall::Profiles(pallet_profiles::Call::set_handle {

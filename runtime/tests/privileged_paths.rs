@@ -7,6 +7,7 @@
 
 mod common;
 
+use agora_runtime::configs::root::RootCall;
 use agora_runtime::{configs::xcm::XcmConfig, Runtime, RuntimeCall, RuntimeOrigin};
 use codec::Encode;
 use common::{
@@ -14,11 +15,10 @@ use common::{
 	victim::{bob, bob_publishes, content_and_deposits, CID, MESSAGE, POST},
 	with_genesis_of,
 };
+use frame_support::traits::UnfilteredDispatchable;
 use frame_support::{assert_noop, weights::Weight};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
-use agora_runtime::configs::root::RootCall;
-use frame_support::traits::UnfilteredDispatchable;
 use sp_runtime::{traits::Dispatchable, DispatchError};
 use xcm::latest::prelude::*;
 use xcm_executor::XcmExecutor;
@@ -67,7 +67,8 @@ fn the_sudo_key_cannot_act_as_an_author() {
 			delete_bobs_post(),
 			RuntimeCall::Posts(pallet_posts::Call::edit_post {
 				post_id: POST,
-				content: CID.to_vec().try_into().unwrap(), size: 100,
+				content: CID.to_vec().try_into().unwrap(),
+				size: 100,
 			}),
 			RuntimeCall::Profiles(pallet_profiles::Call::remove_profile {}),
 			RuntimeCall::Profiles(pallet_profiles::Call::clear_handle {}),

@@ -195,7 +195,10 @@ fn root_reaches_nothing_the_allowlist_does_not_name() {
 			// No origin but Root may make it through `RootCall` (what `sudo_as` would use).
 			let as_bob = RuntimeOrigin::signed(Sr25519Keyring::Bob.to_account_id());
 			refused(&format!("{what} as Bob"), || {
-				RootCall(call.clone()).dispatch_bypass_filter(as_bob).map(|_| ()).map_err(|e| e.error)
+				RootCall(call.clone())
+					.dispatch_bypass_filter(as_bob)
+					.map(|_| ())
+					.map_err(|e| e.error)
 			});
 			if RootAllowlist::contains(&call) {
 				assert!(NoPrivilegedPathToContent::contains(&sudo(call.clone())), "sudo({what})");

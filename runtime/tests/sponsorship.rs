@@ -42,7 +42,8 @@ fn newcomer() -> AccountId32 {
 
 fn create_post() -> RuntimeCall {
 	RuntimeCall::Posts(pallet_posts::Call::create_post {
-		content: CID.to_vec().try_into().unwrap(), size: 100,
+		content: CID.to_vec().try_into().unwrap(),
+		size: 100,
 	})
 }
 
@@ -317,7 +318,10 @@ fn a_revoked_account_with_nothing_removes_everything_and_each_deposit_goes_back_
 		let bob = Sr25519Keyring::Bob.to_account_id();
 		let cid = || CID.to_vec().try_into().unwrap();
 		let calls = [
-			RuntimeCall::Profiles(pallet_profiles::Call::set_profile { metadata: cid(), size: 100 }),
+			RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
+				metadata: cid(),
+				size: 100,
+			}),
 			RuntimeCall::Profiles(pallet_profiles::Call::set_handle {
 				handle: b"newcomer".to_vec().try_into().unwrap(),
 			}),

@@ -90,7 +90,8 @@ fn a_dry_run_shows_a_calls_events_and_the_call_filter_holds() {
 		frame_system::Pallet::<Runtime>::set_block_number(1);
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let call = RuntimeCall::Posts(pallet_posts::Call::create_post {
-			content: b"QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH".to_vec().try_into().unwrap(), size: 100,
+			content: b"QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH".to_vec().try_into().unwrap(),
+			size: 100,
 		});
 		let origin = OriginCaller::system(frame_system::RawOrigin::Signed(alice.clone()));
 		let effects = Runtime::dry_run_call(origin, call, XCM_VERSION).unwrap();

@@ -9,12 +9,7 @@ use tokio::sync::Notify;
 
 use crate::journal::{Change, PinJournal, Reference, Want};
 
-use super::{
-	metrics::PinMetrics,
-	read_finalized,
-	source::ContentSource,
-	Stalled,
-};
+use super::{metrics::PinMetrics, read_finalized, source::ContentSource, Stalled};
 
 use Change::Released;
 

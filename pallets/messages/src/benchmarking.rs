@@ -121,7 +121,10 @@ mod benchmarks {
 	#[benchmark]
 	fn send_message() {
 		let from: T::AccountId = whitelisted_caller();
-		T::Consideration::ensure_successful(&from, Pallet::<T>::notice_footprint(T::MaxContentSize::get()));
+		T::Consideration::ensure_successful(
+			&from,
+			Pallet::<T>::notice_footprint(T::MaxContentSize::get()),
+		);
 		let to = strict_recipient::<T>(&from);
 
 		#[extrinsic_call]
@@ -133,11 +136,19 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_notice() {
 		let from: T::AccountId = whitelisted_caller();
-		T::Consideration::ensure_successful(&from, Pallet::<T>::notice_footprint(T::MaxContentSize::get()));
+		T::Consideration::ensure_successful(
+			&from,
+			Pallet::<T>::notice_footprint(T::MaxContentSize::get()),
+		);
 		let to = strict_recipient::<T>(&from);
 		let id = NextMessageId::<T>::get();
-		Pallet::<T>::send_message(RawOrigin::Signed(from.clone()).into(), to.clone(), envelope(), T::MaxContentSize::get())
-			.unwrap();
+		Pallet::<T>::send_message(
+			RawOrigin::Signed(from.clone()).into(),
+			to.clone(),
+			envelope(),
+			T::MaxContentSize::get(),
+		)
+		.unwrap();
 		let later: BlockNumberFor<T> =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::NoticeLifetime::get());
 		frame_system::Pallet::<T>::set_block_number(later);

@@ -62,10 +62,7 @@ impl<T: Config> Pallet<T> {
 	/// forgotten first: a mailbox opened again numbers its keys from 0.
 	pub(crate) fn do_close_mailbox(who: T::AccountId) -> DispatchResult {
 		let mailbox = Mailboxes::<T>::get(&who).ok_or(Error::<T>::NoMailbox)?;
-		ensure!(
-			PreviousKeys::<T>::iter_prefix(&who).next().is_none(),
-			Error::<T>::EarlierKeysKept
-		);
+		ensure!(PreviousKeys::<T>::iter_prefix(&who).next().is_none(), Error::<T>::EarlierKeysKept);
 		mailbox.ticket.drop(&who)?;
 		Mailboxes::<T>::remove(&who);
 		Self::deposit_event(Event::MailboxClosed { who });

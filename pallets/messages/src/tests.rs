@@ -187,7 +187,10 @@ fn sending_a_bad_cid_fails() {
 	build_and_execute(|| {
 		assert_ok!(Messages::publish_key(signed(BOB), KEY));
 		let bad = CidInput::truncate_from(b"not a cid".to_vec());
-		assert_noop!(Messages::send_message(signed(ALICE), BOB, bad, SIZE), Error::<Test>::InvalidCid);
+		assert_noop!(
+			Messages::send_message(signed(ALICE), BOB, bad, SIZE),
+			Error::<Test>::InvalidCid
+		);
 	});
 }
 

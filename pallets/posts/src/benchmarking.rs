@@ -27,8 +27,12 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 /// Publishes an original post by `author` and returns its id.
 fn original_by<T: Config>(author: &T::AccountId) -> PostId {
 	let id = NextPostId::<T>::get();
-	Pallet::<T>::create_post(RawOrigin::Signed(author.clone()).into(), cid_input(OTHER_BODY), T::MaxContentSize::get())
-		.expect("post created");
+	Pallet::<T>::create_post(
+		RawOrigin::Signed(author.clone()).into(),
+		cid_input(OTHER_BODY),
+		T::MaxContentSize::get(),
+	)
+	.expect("post created");
 	id
 }
 
@@ -37,8 +41,13 @@ fn reply_target<T: Config>() -> PostId {
 	let author = funded::<T>("author", 0);
 	let root = original_by::<T>(&author);
 	let id = NextPostId::<T>::get();
-	Pallet::<T>::reply(RawOrigin::Signed(author).into(), root, cid_input(OTHER_BODY), T::MaxContentSize::get())
-		.expect("reply created");
+	Pallet::<T>::reply(
+		RawOrigin::Signed(author).into(),
+		root,
+		cid_input(OTHER_BODY),
+		T::MaxContentSize::get(),
+	)
+	.expect("reply created");
 	id
 }
 
@@ -114,8 +123,13 @@ mod benchmarks {
 		let parent = reply_target::<T>();
 		let caller = funded::<T>("caller", 0);
 		let id = NextPostId::<T>::get();
-		Pallet::<T>::reply(RawOrigin::Signed(caller.clone()).into(), parent, cid_input(BODY), T::MaxContentSize::get())
-			.expect("reply created");
+		Pallet::<T>::reply(
+			RawOrigin::Signed(caller.clone()).into(),
+			parent,
+			cid_input(BODY),
+			T::MaxContentSize::get(),
+		)
+		.expect("reply created");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);

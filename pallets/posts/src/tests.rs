@@ -64,7 +64,10 @@ fn create_post_stores_the_post_and_holds_a_deposit() {
 fn create_post_with_bad_cid_fails() {
 	build_and_execute(|| {
 		for bad in ["hello", "", "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5", "f01551220"] {
-			assert_noop!(Posts::create_post(signed(ALICE), input(bad), SIZE), Error::<Test>::InvalidCid);
+			assert_noop!(
+				Posts::create_post(signed(ALICE), input(bad), SIZE),
+				Error::<Test>::InvalidCid
+			);
 		}
 	});
 }
@@ -220,7 +223,10 @@ fn edit_post_errors() {
 			Posts::edit_post(signed(ALICE), id, input(BODY), SIZE),
 			Error::<Test>::ContentUnchanged
 		);
-		assert_noop!(Posts::edit_post(signed(ALICE), id, input("x"), SIZE), Error::<Test>::InvalidCid);
+		assert_noop!(
+			Posts::edit_post(signed(ALICE), id, input("x"), SIZE),
+			Error::<Test>::InvalidCid
+		);
 		assert_noop!(
 			Posts::edit_post(signed(ALICE), 77, input(OTHER_BODY), SIZE),
 			Error::<Test>::PostNotFound
@@ -264,7 +270,10 @@ fn deleting_a_parent_keeps_its_replies() {
 			"the thread stays listable"
 		);
 		// Replying to the deleted parent is not possible any more.
-		assert_noop!(Posts::reply(signed(BOB), parent, input(BODY), SIZE), Error::<Test>::PostNotFound);
+		assert_noop!(
+			Posts::reply(signed(BOB), parent, input(BODY), SIZE),
+			Error::<Test>::PostNotFound
+		);
 		// The orphaned reply can still be deleted.
 		assert_ok!(Posts::delete_post(signed(BOB), 1));
 	});

@@ -35,7 +35,8 @@ fn funded_caller<T: Config>() -> T::AccountId {
 fn caller_with_profile<T: Config>(handle: HandleInput) -> T::AccountId {
 	let caller = funded_caller::<T>();
 	let origin = RawOrigin::Signed(caller.clone());
-	Pallet::<T>::set_profile(origin.clone().into(), cid_input(OTHER_DOC), T::MaxContentSize::get()).expect("profile set");
+	Pallet::<T>::set_profile(origin.clone().into(), cid_input(OTHER_DOC), T::MaxContentSize::get())
+		.expect("profile set");
 	Pallet::<T>::set_handle(origin.into(), handle).expect("handle set");
 	caller
 }

@@ -211,11 +211,7 @@ pub mod pallet {
 		/// deposit cannot be held.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_profile().saturating_add(other_payer_weight(T::DbWeight::get())))]
-		pub fn set_profile(
-			origin: OriginFor<T>,
-			metadata: CidInput,
-			size: u32,
-		) -> DispatchResult {
+		pub fn set_profile(origin: OriginFor<T>, metadata: CidInput, size: u32) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let metadata = Cid::parse(&metadata).map_err(|_| Error::<T>::InvalidCid)?;
 			ensure!(size <= T::MaxContentSize::get(), Error::<T>::ContentTooLarge);

@@ -181,7 +181,8 @@ where
 			let _ = T::Currency::mint_into(&sponsor, needed);
 			let origin = frame_system::RawOrigin::Signed(sponsor.clone()).into();
 			let _ = Pallet::<T>::sponsor(origin, who.clone(), needed);
-			let _ = Pallet::<T>::accept(frame_system::RawOrigin::Signed(who.clone()).into(), sponsor);
+			let _ =
+				Pallet::<T>::accept(frame_system::RawOrigin::Signed(who.clone()).into(), sponsor);
 		}
 		if let Some(sponsorship) = Sponsorships::<T>::get(who) {
 			frame_benchmarking::benchmarking::add_to_whitelist(

@@ -106,7 +106,9 @@ where
 		if OwnFees::can_withdraw_fee(who, call, info, fee, tip).is_ok() {
 			return None;
 		}
-		Removals::returned_by(who, call).filter(|(_, amount)| fee <= *amount).map(|(payer, _)| payer)
+		Removals::returned_by(who, call)
+			.filter(|(_, amount)| fee <= *amount)
+			.map(|(payer, _)| payer)
 	}
 
 	/// The sponsor that pays `fee` for `who`'s `call`, and the books it is written to; `None`:
@@ -174,7 +176,8 @@ where
 		let Some((sponsor, books)) = Self::sponsor_paying(who, call, info, fee_with_tip, tip)
 		else {
 			if let Some(payer) = Self::deposit_paying(who, call, info, fee_with_tip, tip) {
-				let deferred = FeePayer::ReturnedDeposit(payer, alloc::boxed::Box::new(call.clone()));
+				let deferred =
+					FeePayer::ReturnedDeposit(payer, alloc::boxed::Box::new(call.clone()));
 				return Ok((deferred, Default::default()));
 			}
 			let own = OwnFees::withdraw_fee(who, call, info, fee_with_tip, tip)?;
@@ -199,8 +202,8 @@ where
 		fee_with_tip: BalanceOf<T>,
 		tip: BalanceOf<T>,
 	) -> Result<(), TransactionValidityError> {
-		if Self::sponsor_paying(who, call, info, fee_with_tip, tip).is_some() ||
-			Self::deposit_paying(who, call, info, fee_with_tip, tip).is_some()
+		if Self::sponsor_paying(who, call, info, fee_with_tip, tip).is_some()
+			|| Self::deposit_paying(who, call, info, fee_with_tip, tip).is_some()
 		{
 			return Ok(());
 		}
@@ -230,14 +233,7 @@ where
 				(payer, own)
 			},
 		};
-		OwnFees::correct_and_deposit_fee(
-			&payer,
-			info,
-			post_info,
-			corrected_fee_with_tip,
-			tip,
-			own,
-		)
+		OwnFees::correct_and_deposit_fee(&payer, info, post_info, corrected_fee_with_tip, tip, own)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

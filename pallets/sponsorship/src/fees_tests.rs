@@ -35,7 +35,11 @@ fn sponsor(sponsor: AccountId, account: AccountId, allowance: Balance) {
 type Liquidity = <Fees as OnChargeTransaction<Test>>::LiquidityInfo;
 
 /// Withdraws `fee` for `who`'s `call`, as the transaction-payment extension does before dispatch.
-fn withdraw(who: AccountId, call: &RuntimeCall, fee: Balance) -> Result<Liquidity, TransactionValidityError> {
+fn withdraw(
+	who: AccountId,
+	call: &RuntimeCall,
+	fee: Balance,
+) -> Result<Liquidity, TransactionValidityError> {
 	let info = DispatchInfo::default();
 	<Fees as OnChargeTransaction<Test>>::can_withdraw_fee(&who, call, &info, fee, 0)?;
 	<Fees as OnChargeTransaction<Test>>::withdraw_fee(&who, call, &info, fee, 0)
@@ -103,7 +107,11 @@ fn accepting_an_offer_is_paid_by_that_offer_and_counted_against_its_allowance() 
 		settle(NEWCOMER, 70, liquidity);
 
 		assert_eq!(Balances::balance(&ALICE), before - 70);
-		assert_eq!(Sponsorship::left(&NEWCOMER), Some(930), "the offer's books became the record's");
+		assert_eq!(
+			Sponsorship::left(&NEWCOMER),
+			Some(930),
+			"the offer's books became the record's"
+		);
 		assert_eq!(Balances::balance(&NEWCOMER), 0, "the newcomer never held a token");
 	});
 }
@@ -132,8 +140,7 @@ fn leaving_is_paid_by_the_sponsor_even_with_the_allowance_spent() {
 		assert_ok!(Sponsorship::spend_on_fee(&NEWCOMER, 100));
 		assert_eq!(Sponsorship::left(&NEWCOMER), Some(0));
 		let before = Balances::balance(&ALICE);
-		let record_deposit =
-			Balances::balance_on_hold(&SponsorshipHoldReason::get(), &ALICE);
+		let record_deposit = Balances::balance_on_hold(&SponsorshipHoldReason::get(), &ALICE);
 
 		let liquidity = withdraw(NEWCOMER, &leave(NEWCOMER), 50).unwrap();
 		assert_ok!(Sponsorship::revoke(RuntimeOrigin::signed(NEWCOMER), NEWCOMER));

@@ -66,7 +66,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `withdraw_offer`: `sponsor` takes back its offer to `account` and its deposit.
-	pub(crate) fn do_withdraw_offer(sponsor: T::AccountId, account: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_withdraw_offer(
+		sponsor: T::AccountId,
+		account: T::AccountId,
+	) -> DispatchResult {
 		let offer = Offers::<T>::get(&account, &sponsor).ok_or(Error::<T>::NoOffer)?;
 		offer.ticket.drop(&sponsor)?;
 		Offers::<T>::remove(&account, &sponsor);

@@ -8,8 +8,8 @@ use frame_support::{
 use polkadot_runtime_common::SlowAdjustingFeeUpdate;
 
 use crate::{
-	Balance, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	WeightToFee, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
+	Balance, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, WeightToFee,
+	EXISTENTIAL_DEPOSIT, MICRO_UNIT,
 };
 
 parameter_types! {

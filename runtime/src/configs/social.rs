@@ -107,8 +107,11 @@ mod benchmark_helpers {
 			let body = CidInput::truncate_from(
 				b"bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4".to_vec(),
 			);
-			let _ =
-				pallet_posts::Pallet::<Runtime>::create_post(RuntimeOrigin::signed(author), body, 100);
+			let _ = pallet_posts::Pallet::<Runtime>::create_post(
+				RuntimeOrigin::signed(author),
+				body,
+				100,
+			);
 			id
 		}
 	}

@@ -35,13 +35,15 @@ pub fn bob_publishes() {
 	frame_system::Pallet::<Runtime>::set_block_number(1);
 	let calls = [
 		RuntimeCall::Profiles(pallet_profiles::Call::set_profile {
-			metadata: CID.to_vec().try_into().unwrap(), size: 100,
+			metadata: CID.to_vec().try_into().unwrap(),
+			size: 100,
 		}),
 		RuntimeCall::Profiles(pallet_profiles::Call::set_handle {
 			handle: b"bob".to_vec().try_into().unwrap(),
 		}),
 		RuntimeCall::Posts(pallet_posts::Call::create_post {
-			content: CID.to_vec().try_into().unwrap(), size: 100,
+			content: CID.to_vec().try_into().unwrap(),
+			size: 100,
 		}),
 		RuntimeCall::Follows(pallet_follows::Call::follow {
 			followee: Sr25519Keyring::Charlie.to_account_id(),
@@ -68,7 +70,8 @@ pub fn bob_publishes() {
 	assert!(pallet_posts::Posts::<Runtime>::contains_key(POST));
 	assert_ok!(RuntimeCall::Messages(pallet_messages::Call::send_message {
 		to: bob(),
-		envelope: CID.to_vec().try_into().unwrap(), size: 100,
+		envelope: CID.to_vec().try_into().unwrap(),
+		size: 100,
 	})
 	.dispatch(RuntimeOrigin::signed(Sr25519Keyring::Charlie.to_account_id())));
 }
