@@ -207,7 +207,8 @@ fn a_sponsored_post_holds_its_deposit_from_the_sponsor_and_gives_it_back() {
 		let held = || Balances::balance_on_hold(&PostHoldReason::get(), &alice());
 		assert_ok!(pallet_posts::Pallet::<Runtime>::create_post(
 			RuntimeOrigin::signed(newcomer()),
-			CID.to_vec().try_into().unwrap()
+			CID.to_vec().try_into().unwrap(),
+			100
 		));
 		let post = pallet_posts::Posts::<Runtime>::get(0).expect("posted");
 		assert_eq!(post.author, newcomer());
@@ -239,7 +240,8 @@ fn a_post_stored_before_sponsorship_reads_back_and_releases_its_author_s_deposit
 		// its ticket the amount alone.
 		assert_ok!(pallet_posts::Pallet::<Runtime>::create_post(
 			RuntimeOrigin::signed(Sr25519Keyring::Bob.to_account_id()),
-			CID.to_vec().try_into().unwrap()
+			CID.to_vec().try_into().unwrap(),
+			100
 		));
 		let key = pallet_posts::Posts::<Runtime>::hashed_key_for(0);
 		let now = pallet_posts::Posts::<Runtime>::get(0).unwrap();

@@ -37,7 +37,7 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 use sp_runtime::{
-	traits::{Convert, Zero},
+	traits::{Convert, Saturating, Zero},
 	DispatchError,
 };
 
@@ -169,7 +169,6 @@ where
 	#[cfg(feature = "runtime-benchmarks")]
 	fn ensure_successful(who: &T::AccountId, footprint: Footprint) {
 		use frame_support::traits::fungible::{Inspect, Mutate};
-		use sp_runtime::traits::Saturating;
 		let needed = T::Currency::minimum_balance().saturating_add(D::convert(footprint));
 		let _ = T::Currency::mint_into(who, needed);
 		if !Sponsorships::<T>::contains_key(who) {
