@@ -1,10 +1,9 @@
 // Test scaffolding for every JS test: a real dev node and a real IPFS daemon on free loopback
 // ports, each in its own temporary directory, stopped when the test file ends; fresh funded
-// accounts.
+// accounts. On request also PostgreSQL and the indexer (js/indexer) following the node.
 
 import { spawn, spawnSync, execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, openSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,28 +14,27 @@ import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto'
 
 import { submit } from '@agora/chain'
 
+import { startIndexer } from './indexer.js'
+import { freePort } from './ports.js'
+import { startPostgres } from './postgres.js'
+
+export { freePort, startIndexer, startPostgres }
+
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const ipfsScript = join(root, 'scripts/ipfs.sh')
-
-/** A loopback port nobody listens on right now. */
-export function freePort () {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function nodeBinary () {
   if (process.env.AGORA_NODE) return process.env.AGORA_NODE
   return execFileSync('bash', ['-c', `. ${join(root, 'scripts/env.sh')} && echo "$AGORA_NODE"`]).toString().trim()
 }
 
-/** Starts an IPFS daemon and a dev node wired to it; `stop()` stops both and cleans up. */
-export async function startNetwork ({ ipfs = true } = {}) {
+/**
+ * Starts an IPFS daemon and a dev node wired to it; `stop()` stops everything and cleans up.
+ * `postgres`: also a PostgreSQL cluster (`net.postgres.url`); `indexer`: also PostgreSQL and the
+ * indexer following the node and the IPFS daemon (`net.indexer`, see ./indexer.js), with
+ * `indexerArgs` added to its command line.
+ */
+export async function startNetwork ({ ipfs = true, postgres = false, indexer = false, indexerArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'agora-client-'))
   const [rpcPort, apiPort, gatewayPort] = [await freePort(), await freePort(), await freePort()]
   const ipfsEnv = {
@@ -51,8 +49,9 @@ export async function startNetwork ({ ipfs = true } = {}) {
   }
   if (ipfs) ipfsCtl('start')
   const log = openSync(join(dir, 'node.log'), 'a')
+  // Archive of the canonical chain: an indexer reads the events of every block, however old.
   const node = spawn(nodeBinary(), [
-    '--dev', '--instant-seal', '--base-path', join(dir, 'chain'),
+    '--dev', '--instant-seal', '--base-path', join(dir, 'chain'), '--state-pruning', 'archive-canonical',
     '--rpc-port', String(rpcPort), '--listen-addr', `/ip4/127.0.0.1/tcp/${await freePort()}`,
     '--no-prometheus', '--no-telemetry', '--no-mdns', '--no-hardware-benchmarks',
     '--ipfs-api', `http://127.0.0.1:${apiPort}`, '--ipfs-timeout', '5000'
@@ -62,10 +61,26 @@ export async function startNetwork ({ ipfs = true } = {}) {
   await cryptoWaitReady()
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
   const alice = keyring.addFromUri('//Alice')
+  const pg = postgres || indexer ? await startPostgres() : null
+  const indexerHandle = indexer
+    ? await startIndexer({
+      rpc: url,
+      db: pg.url,
+      ipfs: ipfs ? `http://127.0.0.1:${apiPort}` : null,
+      args: indexerArgs,
+      logFile: join(dir, 'indexer.log')
+    })
+    : null
 
   return {
     url,
     api,
+    /** `{ url, stop }` of the PostgreSQL cluster, when asked for. */
+    postgres: pg,
+    /** The indexer, when asked for (./indexer.js). */
+    indexer: indexerHandle,
+    /** The IPFS daemon's RPC API. */
+    ipfsApi: `http://127.0.0.1:${apiPort}`,
     /** The node's database directory and the IPFS repository, for tests that inspect them. */
     chainPath: join(dir, 'chain'),
     ipfsPath: join(dir, 'ipfs'),
@@ -90,10 +105,12 @@ export async function startNetwork ({ ipfs = true } = {}) {
       return { suri, address: pair.address, pair }
     },
     async stop () {
+      await indexerHandle?.stop()
       await api.disconnect().catch(() => {})
       node.kill('SIGTERM')
       await new Promise((resolve) => node.exitCode !== null ? resolve() : node.once('exit', resolve))
       if (ipfs) ipfsCtl('stop')
+      pg?.stop()
       rmSync(dir, { recursive: true, force: true })
     }
   }

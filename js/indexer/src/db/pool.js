@@ -1,0 +1,49 @@
+// The connection pool every part of the indexer shares, and waiting for the database: an
+// unreachable PostgreSQL is waited for (with a growing pause), never a reason to exit.
+
+import pg from 'pg'
+
+import { backoff, sleep } from '../retry.js'
+
+// bigint columns (post ids, notification ids) come back as strings: JS numbers lose digits past
+// 2^53. The API turns them into numbers where that is exact (src/api/shape.js).
+
+/**
+ * A pool on `url`. Errors of idle connections (the server restarted) are logged, not thrown:
+ * the next query opens a new connection.
+ */
+export function createPool (url, { max = 8, log = console } = {}) {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 })
+  pool.on('error', (error) => log.warn(`database: idle connection lost: ${error.message}`))
+  return pool
+}
+
+/** Runs `fn(client)` in one transaction: committed whole, or rolled back whole. */
+export async function inTransaction (pool, fn) {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const result = await fn(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+/** Retries `fn` until it succeeds or `signal` aborts, pausing 1 s, 2 s, ... up to 30 s. */
+export async function untilItWorks (what, fn, { log = console, signal } = {}) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn()
+    } catch (error) {
+      if (signal?.aborted) throw error
+      const pause = backoff(attempt, 1_000, 30_000)
+      log.warn(`${what} failed (${error.message}); retrying in ${pause / 1000} s`)
+      await sleep(pause, signal)
+    }
+  }
+}
