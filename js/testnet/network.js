@@ -2,7 +2,7 @@
 // ports, each in its own temporary directory, stopped when the test file ends; fresh funded
 // accounts. On request also PostgreSQL and the indexer (js/indexer) following the node.
 
-import { spawn, spawnSync, execFileSync } from 'node:child_process'
+import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, openSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,13 +15,13 @@ import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto'
 import { submit } from '@agora/chain'
 
 import { startIndexer } from './indexer.js'
+import { startIpfs } from './ipfs.js'
 import { freePort } from './ports.js'
 import { startPostgres } from './postgres.js'
 
-export { freePort, startIndexer, startPostgres }
+export { freePort, startIndexer, startIpfs, startPostgres }
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const ipfsScript = join(root, 'scripts/ipfs.sh')
 
 function nodeBinary () {
   if (process.env.AGORA_NODE) return process.env.AGORA_NODE
@@ -36,25 +36,17 @@ function nodeBinary () {
  */
 export async function startNetwork ({ ipfs = true, postgres = false, indexer = false, indexerArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'agora-client-'))
-  const [rpcPort, apiPort, gatewayPort] = [await freePort(), await freePort(), await freePort()]
-  const ipfsEnv = {
-    ...process.env,
-    AGORA_IPFS_PATH: join(dir, 'ipfs'),
-    AGORA_IPFS_API_PORT: String(apiPort),
-    AGORA_IPFS_GATEWAY_PORT: String(gatewayPort)
-  }
-  const ipfsCtl = (action) => {
-    const run = spawnSync('bash', [ipfsScript, action], { env: ipfsEnv, encoding: 'utf8' })
-    if (run.status !== 0) throw new Error(`scripts/ipfs.sh ${action} failed: ${run.stderr}`)
-  }
-  if (ipfs) ipfsCtl('start')
+  const rpcPort = await freePort()
+  const daemon = ipfs ? await startIpfs(dir) : null
+  // Without a daemon the node is pointed at a port nobody serves.
+  const ipfsApi = daemon?.api ?? `http://127.0.0.1:${await freePort()}`
   const log = openSync(join(dir, 'node.log'), 'a')
   // Archive of the canonical chain: an indexer reads the events of every block, however old.
   const node = spawn(nodeBinary(), [
     '--dev', '--instant-seal', '--base-path', join(dir, 'chain'), '--state-pruning', 'archive-canonical',
     '--rpc-port', String(rpcPort), '--listen-addr', `/ip4/127.0.0.1/tcp/${await freePort()}`,
     '--no-prometheus', '--no-telemetry', '--no-mdns', '--no-hardware-benchmarks',
-    '--ipfs-api', `http://127.0.0.1:${apiPort}`, '--ipfs-timeout', '5000'
+    '--ipfs-api', ipfsApi, '--ipfs-timeout', '5000'
   ], { stdio: ['ignore', 'ignore', log] })
   const url = `ws://127.0.0.1:${rpcPort}`
   const { api, provider } = await connectWhenUp(url, node)
@@ -66,7 +58,7 @@ export async function startNetwork ({ ipfs = true, postgres = false, indexer = f
     ? await startIndexer({
       rpc: url,
       db: pg.url,
-      ipfs: ipfs ? `http://127.0.0.1:${apiPort}` : null,
+      ipfs: daemon?.api ?? null,
       args: indexerArgs,
       logFile: join(dir, 'indexer.log')
     })
@@ -79,14 +71,14 @@ export async function startNetwork ({ ipfs = true, postgres = false, indexer = f
     postgres: pg,
     /** The indexer, when asked for (./indexer.js). */
     indexer: indexerHandle,
-    /** The IPFS daemon's RPC API. */
-    ipfsApi: `http://127.0.0.1:${apiPort}`,
+    /** The IPFS daemon (./ipfs.js): its `api`, `add(bytes, { onlyHash })`. */
+    ipfs: daemon,
     /** The node's database directory and the IPFS repository, for tests that inspect them. */
     chainPath: join(dir, 'chain'),
     ipfsPath: join(dir, 'ipfs'),
     /** A raw JSON-RPC call: `params` as given (an array, or an object of named parameters). */
     rpc: (method, params = []) => provider.send(method, params),
-    stopIpfs: () => ipfsCtl('stop'),
+    stopIpfs: () => daemon?.stop(),
     /** Signs and submits `tx` with `who`'s key, bypassing the CLI. */
     submitAs: (who, tx) => submit(api, tx, who.pair),
     /** A brand-new key: no balance, not on chain; its secret and address. */
@@ -109,7 +101,7 @@ export async function startNetwork ({ ipfs = true, postgres = false, indexer = f
       await api.disconnect().catch(() => {})
       node.kill('SIGTERM')
       await new Promise((resolve) => node.exitCode !== null ? resolve() : node.once('exit', resolve))
-      if (ipfs) ipfsCtl('stop')
+      daemon?.stop()
       pg?.stop()
       rmSync(dir, { recursive: true, force: true })
     }
