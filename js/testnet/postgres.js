@@ -27,6 +27,9 @@ export async function startPostgres ({ database = 'agora_indexer' } = {}) {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/${database}`,
     port,
+    /** Stops the server and keeps its data (a database outage); `resume()` starts it again. */
+    pause: () => ctl('stop'),
+    resume: () => ctl('start'),
     stop () {
       ctl('stop')
       rmSync(dir, { recursive: true, force: true })
