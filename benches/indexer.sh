@@ -17,7 +17,8 @@
 #       Both, small: a few hundred calls at 1 s blocks, 20,000 synthetic posts.
 #
 # Never a timed test: these measure, they do not pass or fail on a figure. The node binary is
-# the test build's ($AGORA_NODE, scripts/env.sh).
+# the test build's ($AGORA_NODE, scripts/env.sh); AGORA_NODE_EXTRA adds arguments to it, as for
+# benches/live.sh (e.g. AGORA_NODE_EXTRA='--pool-type single-state').
 set -euo pipefail
 # shellcheck source=../scripts/env.sh
 . "$(dirname "$0")/../scripts/env.sh"
@@ -88,7 +89,10 @@ start_indexer() {
 }
 
 sustained() {
-	local rpc_port ipfs_port node_pid url ipfs live_port catchup_port
+	local rpc_port ipfs_port node_pid url ipfs live_port catchup_port node_extra=()
+	# Word splitting intended: several arguments in one variable.
+	# shellcheck disable=SC2206
+	node_extra=(${AGORA_NODE_EXTRA:-})
 	rpc_port=$(free_port)
 	ipfs_port=$(free_port)
 	ipfs="http://127.0.0.1:$ipfs_port"
@@ -98,7 +102,7 @@ sustained() {
 	"$AGORA_NODE" --dev --dev-block-time "$block_time" --base-path "$work/chain" \
 		--state-pruning archive-canonical --rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$(free_port)" \
 		--rpc-max-connections 1000 --pool-limit 100000 --pool-kbytes 409600 --no-prometheus \
-		--no-telemetry --no-mdns --no-hardware-benchmarks --ipfs-api "$ipfs" >"$work/node.log" 2>&1 &
+		"${node_extra[@]}" --no-telemetry --no-mdns --no-hardware-benchmarks --ipfs-api "$ipfs" >"$work/node.log" 2>&1 &
 	node_pid=$!
 	pids+=("$node_pid")
 	wait_for_rpc "$rpc_port" "$node_pid" "$work/node.log"
