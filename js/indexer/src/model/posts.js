@@ -13,22 +13,22 @@ async function authorOf (client, postId) {
   return row?.author ?? null
 }
 
-/** `kind`: `{ type: 'original' | 'reply' | 'quote', parent, root }`. */
+/**
+ * `kind`: `{ type: 'original' | 'reply' | 'quote', parent, root }`. The post, its first
+ * version and the notification of the parent's author are one statement.
+ */
 export async function createPost (client, at, { id, author, content, kind }) {
   const body = await want(client, content, at.block)
   await client.query(
-    `INSERT INTO posts (id, author, kind, parent, root, content, created_block, created_at, block, block_time)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $8)`,
+    `WITH post AS (
+       INSERT INTO posts (id, author, kind, parent, root, content, created_block, created_at, block, block_time)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $8)),
+     version AS (INSERT INTO post_versions (post_id, revision, content, block) VALUES ($1, 0, $6, $7))
+     INSERT INTO notifications (account, kind, actor, post_id, subject_id, block)
+     SELECT author, $3, $2, $1, $4, $7 FROM posts
+     WHERE $3 IN ('reply', 'quote') AND id = $4 AND deleted_block IS NULL AND author <> $2`,
     [id, author, kind.type, kind.parent ?? null, kind.root ?? null, content, at.block, at.time]
   )
-  await client.query(
-    'INSERT INTO post_versions (post_id, revision, content, block) VALUES ($1, 0, $2, $3)',
-    [id, content, at.block]
-  )
-  if (kind.type === 'reply' || kind.type === 'quote') {
-    const account = await authorOf(client, kind.parent)
-    await notify(client, { account, kind: kind.type, actor: author, post: id, subject: kind.parent, block: at.block })
-  }
   if (body.state === 'indexed') await indexMentions(client, { id, author, block: at.block }, body.body, { fresh: true })
 }
 
