@@ -9,6 +9,7 @@ import { createApiServer } from './api/server.js'
 import { ipfsFetcher, nodeFetcher } from './bodies/fetch.js'
 import { startBodyWorker } from './bodies/worker.js'
 import { checkChain } from './chain/check.js'
+import { closeRpcClients } from './chain/rpc.js'
 import { migrate } from './db/migrate.js'
 import { createPool, untilItWorks } from './db/pool.js'
 import { superviseFollower } from './follower/supervisor.js'
@@ -60,7 +61,7 @@ export async function runIndexer (config, log) {
       log.error(error.message)
       stop(3)
     },
-    onBatch: ({ to, spec, blocks, events, ms }) => log.info(`indexed to block ${to} (spec ${spec}): ${blocks} blocks, ${events} events in ${ms} ms`)
+    onBatch: ({ to, spec, blocks, events, ms }) => log.info(`indexed to block ${to} (runtime spec ${spec}): ${blocks} blocks, ${events} events, ${ms} ms writing`)
   })
 
   let stopped = false
@@ -73,6 +74,7 @@ export async function runIndexer (config, log) {
     const closed = new Promise((resolve) => server.close(resolve))
     server.closeAllConnections()
     await closed
+    closeRpcClients()
     await pool.end()
     finish(code)
     return done

@@ -1,31 +1,50 @@
-// A JSON-RPC call to the node over HTTP (the node serves HTTP and WebSocket on one port): what
-// the indexer asks the node itself, apart from the block data Subsquid fetches.
+// JSON-RPC calls to the node, over WebSocket or HTTP as its URL says: what the indexer asks the
+// node itself (its identity, a block hash, a body through `content_get`), apart from the block
+// data the follower fetches. Subsquid's own RPC client, so both speak to the node alike.
 
-/** The HTTP form of a node URL: ws:// → http://, wss:// → https://. */
-export function httpUrl (url) {
-  return url.replace(/^ws(s?):\/\//, 'http$1://')
+import { RpcClient, RpcError } from '@subsquid/rpc-client'
+
+export { RpcError }
+
+const clients = new Map()
+
+/** One client per node URL; calls fail rather than retry (the callers retry with back-off). */
+function client (url) {
+  let found = clients.get(url)
+  if (!found) {
+    found = new RpcClient({ url, requestTimeout: 30_000, retryAttempts: 0, capacity: 16, log: null })
+    clients.set(url, found)
+  }
+  return found
 }
 
-/** An error the node answered with: its JSON-RPC `code` and `message`. */
-export class RpcError extends Error {
-  constructor ({ code, message }) {
-    super(message)
-    this.code = code
+/**
+ * Calls `method` on the node at `url`; rejects with an RpcError (the node's code), or another
+ * error. Subsquid's client waits for a WebSocket to connect for as long as it takes, so the
+ * whole call is bounded here: past `timeoutMs` the client is dropped (a new one connects next
+ * time) and the call fails.
+ */
+export async function rpcCall (url, method, params = [], { timeoutMs = 10_000 } = {}) {
+  const found = client(url)
+  let timer
+  const timeout = new Promise((resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`the node at ${url} did not answer ${method} within ${timeoutMs} ms`))
+      if (clients.get(url) === found) clients.delete(url)
+      found.close()
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([found.call(method, params, { timeout: timeoutMs }), timeout])
+  } finally {
+    clearTimeout(timer)
   }
 }
 
-/** Calls `method` on the node at `url`; rejects with an RpcError, or a network error. */
-export async function rpcCall (url, method, params = [], { timeoutMs = 10_000 } = {}) {
-  const response = await fetch(httpUrl(url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    signal: AbortSignal.timeout(timeoutMs)
-  })
-  if (!response.ok) throw new Error(`the node answered HTTP ${response.status} to ${method}`)
-  const answer = await response.json()
-  if (answer.error) throw new RpcError(answer.error)
-  return answer.result
+/** Closes the connections `rpcCall` opened. */
+export function closeRpcClients () {
+  for (const found of clients.values()) found.close()
+  clients.clear()
 }
 
 /** The node's genesis hash and SS58 prefix. */

@@ -16,14 +16,17 @@ process.on('disconnect', () => process.exit(1))
 
 const pool = createPool(config.db, { max: 2 })
 const processor = createProcessor(config)
-let lastReport = 0
+// What the batches since the last report did, sent to the indexer every 5 s to log.
+const report = { blocks: 0, events: 0, ms: 0, at: Date.now() }
 
 processor.run(new FinalizedDatabase(pool), async (ctx) => {
   const started = Date.now()
-  const events = await handleBlocks(ctx.store, ctx.blocks, config.ss58)
-  if (process.connected && (ctx.isHead || started - lastReport > 5_000)) {
-    lastReport = started
+  report.events += await handleBlocks(ctx.store, ctx.blocks, config.ss58)
+  report.blocks += ctx.blocks.length
+  report.ms += Date.now() - started
+  if (process.connected && Date.now() - report.at > 5_000) {
     const last = ctx.blocks.at(-1).header
-    process.send({ batch: { to: last.height, spec: last.specVersion, blocks: ctx.blocks.length, events, ms: Date.now() - started } })
+    process.send({ batch: { to: last.height, spec: last.specVersion, blocks: report.blocks, events: report.events, ms: report.ms } })
+    Object.assign(report, { blocks: 0, events: 0, ms: 0, at: Date.now() })
   }
 })
