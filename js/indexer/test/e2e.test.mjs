@@ -185,6 +185,27 @@ test("the follower's metrics answer on loopback; an indexer without a node waits
   await orphan.stop()
 })
 
+test("a second indexer started late catches up from genesis, fetching bodies through the node's content_get", async () => {
+  const ivy = await net.freshAccount()
+  const post = await publish(ivy, 'a bilby, read through the node')
+  await db.query('CREATE DATABASE late')
+  const late = await startIndexer({
+    rpc: net.url, db: net.postgres.url.replace(/\/[^/]+$/, '/late'), logFile: `${net.chainPath}/../late.log`
+  })
+  try {
+    await late.waitForBlock(post.height)
+    await late.until('the body through content_get', async () => ids(await late.get('/search?q=bilby')).includes(post.id))
+    const lateDb = new pg.Client({ connectionString: net.postgres.url.replace(/\/[^/]+$/, '/late') })
+    await lateDb.connect()
+    const posts = 'SELECT id, author, kind, parent, created_block FROM posts WHERE created_block <= $1 ORDER BY id'
+    const [mine, theirs] = [await lateDb.query(posts, [post.height]), await db.query(posts, [post.height])]
+    await lateDb.end()
+    assert.deepEqual(mine.rows, theirs.rows, 'the same posts as the indexer that followed live')
+  } finally {
+    await late.stop()
+  }
+})
+
 test('a runtime upgrade mid-stream: events of the new runtime still decode', async (t) => {
   const wasm = upgradeTestWasm()
   if (!wasm) return t.skip('no upgrade-test runtime in this build (target/release/wbuild/agora-runtime/upgrade_test*)')
