@@ -9,8 +9,13 @@ import { ApiError } from './errors.js'
 import { rateLimiter } from './rate-limit.js'
 import { routes } from './routes.js'
 
-/** pg's errors for a database that is down or restarting, answered as 8011 rather than 8012. */
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|the database system is (starting up|shutting down)/
+/**
+ * A database that is down, restarting or unreachable, answered as 8011 rather than 8012: the
+ * socket's errors, pg's own, and SQLSTATE classes 08 (connection exception) and 57P (operator
+ * intervention: shutdown, cannot connect now).
+ */
+const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout exceeded when trying to connect|Connection terminated/
+const unavailable = (error) => UNAVAILABLE.test(error.message) || UNAVAILABLE.test(error.code ?? '') || /^(08|57P)/.test(error.code ?? '')
 
 /**
  * `options`: `{ db, ss58, maxPage, maxBodyBytes, ratePerMinute, log }` (`ratePerMinute` 0:
@@ -26,7 +31,7 @@ export function createApiServer ({ db, ss58, maxPage = 100, maxBodyBytes = 4096,
     } catch (error) {
       const known = error instanceof ApiError
         ? error
-        : UNAVAILABLE.test(error.message) || UNAVAILABLE.test(error.code ?? '')
+        : unavailable(error)
           ? new ApiError('unavailable', 'the database is unavailable; try again shortly')
           : null
       if (!known) log.error(`API ${request.method} ${request.url?.slice(0, 200)}: ${error.stack ?? error}`)
