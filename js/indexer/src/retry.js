@@ -19,3 +19,14 @@ export function sleep (ms, signal) {
     signal?.addEventListener('abort', done, { once: true })
   })
 }
+
+/** `promise`, or a rejection as soon as `signal` aborts (what it waited for is left behind). */
+export function orAbort (promise, signal) {
+  if (!signal) return promise
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(new Error('stopped'))
+    if (signal.aborted) return abort()
+    signal.addEventListener('abort', abort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
+}

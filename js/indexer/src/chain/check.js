@@ -6,7 +6,7 @@
 // over. An unreachable node, or one that does not have the block yet (syncing), is waited for.
 
 import { resetData } from '../db/migrate.js'
-import { backoff, sleep } from '../retry.js'
+import { backoff, orAbort, sleep } from '../retry.js'
 import { chainIdentity, rpcCall } from './rpc.js'
 
 /** The node serves another chain and the indexer may not start over. */
@@ -16,9 +16,10 @@ export class OtherChainError extends Error {}
 export async function checkChain ({ pool, rpc, resetOnNewChain, log = console, signal }) {
   for (let attempt = 0; ; attempt++) {
     try {
-      const identity = await chainIdentity(rpc)
+      // A stop does not wait for a node that does not answer.
+      const identity = await orAbort(chainIdentity(rpc), signal)
       const { rows: [head] } = await pool.query('SELECT height, hash, genesis FROM indexer_head')
-      const other = await otherChain(rpc, head, identity, resetOnNewChain)
+      const other = await orAbort(otherChain(rpc, head, identity, resetOnNewChain), signal)
       if (other) {
         if (!resetOnNewChain) {
           throw new OtherChainError(`the node at ${rpc} serves another chain than the database holds (${other}): ` +
