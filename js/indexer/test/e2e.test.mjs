@@ -126,8 +126,8 @@ test('a body that reaches IPFS late is indexed when it arrives; bytes that are n
   const pending = (await idx.get(`/post?id=${id}`)).body.post
   assert.equal(pending.bodyState, 'pending')
   assert.deepEqual(ids(await idx.get('/search?q=numbat')), [])
-  await new Promise((resolve) => setTimeout(resolve, 1_500))
-  assert.ok((await db.query('SELECT attempts FROM content WHERE cid = $1', [pending.content])).rows[0].attempts > 0, 'tried and retried')
+  await idx.until('a failed attempt', async () =>
+    (await db.query('SELECT attempts FROM content WHERE cid = $1', [pending.content])).rows[0].attempts > 0)
 
   await net.ipfs.add(late)
   await idx.until('the late body indexed', async () => ids(await idx.get('/search?q=numbat')).includes(id), 30_000)

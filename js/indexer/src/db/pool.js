@@ -18,9 +18,28 @@ export function createPool (url, { max = 8, log = console } = {}) {
   return pool
 }
 
+/**
+ * A client checked out of `pool`, `{ client, release }`. pg leaves the errors of a checked-out
+ * client (the server shutting down between two queries) to its user: unheard, they would end the
+ * process. Heard here, they make `release` destroy the client rather than pool it.
+ */
+export async function checkout (pool) {
+  const client = await pool.connect()
+  let lost
+  const onError = (error) => { lost = error }
+  client.on('error', onError)
+  return {
+    client,
+    release () {
+      client.off('error', onError)
+      client.release(lost)
+    }
+  }
+}
+
 /** Runs `fn(client)` in one transaction: committed whole, or rolled back whole. */
 export async function inTransaction (pool, fn) {
-  const client = await pool.connect()
+  const { client, release } = await checkout(pool)
   try {
     await client.query('BEGIN')
     const result = await fn(client)
@@ -30,7 +49,7 @@ export async function inTransaction (pool, fn) {
     await client.query('ROLLBACK').catch(() => {})
     throw error
   } finally {
-    client.release()
+    release()
   }
 }
 

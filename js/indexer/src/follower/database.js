@@ -4,6 +4,7 @@
 // block with nothing lost and nothing twice, and two followers on one database cannot both write.
 
 import { lockNotifications } from '../db/locks.js'
+import { checkout } from '../db/pool.js'
 
 export class FinalizedDatabase {
   supportsHotBlocks = false
@@ -19,7 +20,7 @@ export class FinalizedDatabase {
   }
 
   async transact ({ prevHead, nextHead }, write) {
-    const client = await this.pool.connect()
+    const { client, release } = await checkout(this.pool)
     try {
       await client.query('BEGIN')
       await lockNotifications(client)
@@ -34,7 +35,7 @@ export class FinalizedDatabase {
       await client.query('ROLLBACK').catch(() => {})
       throw error
     } finally {
-      client.release()
+      release()
     }
   }
 }
