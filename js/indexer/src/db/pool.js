@@ -15,6 +15,10 @@ import { backoff, sleep } from '../retry.js'
 export function createPool (url, { max = 8, log = console } = {}) {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 })
   pool.on('error', (error) => log.warn(`database: idle connection lost: ${error.message}`))
+  // A server that shuts down tells every connection so, even one between two queries of a
+  // checkout; pg emits that as an 'error' event, which unheard ends the process. Every client
+  // hears it here; pg marks the client unusable and the pool drops it when it comes back.
+  pool.on('connect', (client) => client.on('error', () => {}))
   return pool
 }
 
