@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 
 import { ApiPromise, WsProvider } from '@polkadot/api'
 import { Keyring } from '@polkadot/keyring'
+import { u8aToHex } from '@polkadot/util'
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto'
 
 import { submit } from '@agora/chain'
@@ -81,6 +82,17 @@ export async function startNetwork ({ ipfs = true, postgres = false, indexer = f
     stopIpfs: () => daemon?.stop(),
     /** Signs and submits `tx` with `who`'s key, bypassing the CLI. */
     submitAs: (who, tx) => submit(api, tx, who.pair),
+    /**
+     * Uploads `body` (text or bytes) through the node's `content_add`; resolves with
+     * `{ cid, size }` (older nodes answer the CID alone).
+     */
+    async upload (body) {
+      const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+      const added = await provider.send('content_add', [u8aToHex(bytes)])
+      return typeof added === 'string' ? { cid: added, size: bytes.length } : added
+    },
+    /** `fn(...args)`, with the body's declared `size` after them when the runtime's call takes one. */
+    withSize: (fn, args, size) => fn.meta.args.length > args.length ? fn(...args, size) : fn(...args),
     /** A brand-new key: no balance, not on chain; its secret and address. */
     newKey () {
       const suri = mnemonicGenerate()

@@ -1,34 +1,43 @@
 // End-to-end: the commands that read the indexer (notifications, marking them read, search,
-// tag, trending, mentions) against a real dev node, IPFS daemon, PostgreSQL and indexer.
+// tag, trending, mentions) against a real dev node, IPFS daemon, PostgreSQL and indexer. The
+// chain's side is written through @polkadot/api (js/testnet), so these tests hold whatever the
+// write commands' calls look like.
 
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { agora, cliOn, freePort, startNetwork } from './harness.mjs'
+import { agora, freePort, startNetwork } from './harness.mjs'
 
 let net
 before(async () => { net = await startNetwork({ indexer: true }) })
 after(async () => { await net?.stop() })
 
-const { write } = cliOn(() => net)
 /** The CLI with `--indexer` pointed at the test's indexer. */
 const ask = (args, who) => agora([...args, '--indexer', net.indexer.url], { url: net.url, suri: who?.suri })
 
-/** Waits until the indexer has indexed the block that included `hash`. */
-async function indexed (hash) {
-  const height = (await net.api.rpc.chain.getHeader(hash)).number.toNumber()
+/** Signs `tx` as `who`; resolves with the block hash and the events. */
+const write = (who, tx) => net.submitAs(who, tx)
+
+/** Uploads `text` and makes a post-like call of it: `make(cid)` is `[fn, args before the CID]`. */
+async function post (who, text, [fn, args] = [net.api.tx.posts.createPost, []]) {
+  const { cid, size } = await net.upload(text)
+  return write(who, net.withSize(fn, [...args, cid], size))
+}
+
+/** Waits until the indexer has indexed the block `hash`. */
+async function indexed ({ block }) {
+  const height = (await net.api.rpc.chain.getHeader(block)).number.toNumber()
   await net.indexer.waitForBlock(height)
 }
 
 test('notifications, then marking them read', async () => {
   const [alice, bob] = [await net.freshAccount(), await net.freshAccount()]
-  await write(['profile', 'set', '{"name":"Alice"}'], alice)
-  await write(['handle', 'set', 'alice'], alice)
-  const root = (await write(['post', 'a question'], alice, 'posts.PostCreated')).postId
-  await write(['reply', String(root), 'an answer'], bob)
-  await write(['follow', alice.address], bob)
-  const last = await write(['post', 'hello @alice'], bob)
-  await indexed(last.block)
+  await post(alice, '{"name":"Alice"}', [net.api.tx.profiles.setProfile, []])
+  await write(alice, net.api.tx.profiles.setHandle('alice'))
+  const root = (await post(alice, 'a question')).events.find((e) => e.method === 'PostCreated').data.postId
+  await post(bob, 'an answer', [net.api.tx.posts.reply, [root]])
+  await write(bob, net.api.tx.follows.follow(alice.address))
+  await indexed(await post(bob, 'hello @alice'))
   const listed = await net.indexer.until('the mention', async () => {
     const answer = await ask(['notifications', alice.address])
     return answer.json?.notifications.length === 3 && answer.json
@@ -48,9 +57,8 @@ test('notifications, then marking them read', async () => {
 
 test('search, tag, trending and mentions', async () => {
   const carol = await net.freshAccount()
-  await write(['post', 'kookaburra song #dawnchorus'], carol)
-  const last = await write(['post', 'magpie song #DawnChorus'], carol)
-  await indexed(last.block)
+  await post(carol, 'kookaburra song #dawnchorus')
+  await indexed(await post(carol, 'magpie song #DawnChorus'))
   await net.indexer.until('both bodies', async () => (await ask(['tag', 'dawnchorus'])).json?.results.length === 2)
   assert.deepEqual((await ask(['search', 'kookaburra'])).json.results.map((p) => p.body), ['kookaburra song #dawnchorus'])
   assert.deepEqual((await ask(['search', 'song', '--limit', '1'])).json.results.length, 1)
@@ -67,7 +75,7 @@ test('an indexer that is not there, and bad input, are clear errors', async () =
   assert.match(gone.stderr, /Cannot reach the indexer/)
   const bad = await ask(['tag', '#'])
   assert.equal(bad.code, 1)
-  assert.match(bad.stderr, /is not a hashtag \(8001\)/)
+  assert.match(bad.stderr, /is not a hashtag .*\(8001\)/)
   const kinds = await ask(['notifications', net.alice.address, '--kinds', 'likes'])
   assert.match(kinds.stderr, /unknown kinds likes/)
 })

@@ -30,11 +30,8 @@ after(async () => {
 
 const encode = (text) => u8aToHex(typeof text === 'string' ? new TextEncoder().encode(text) : text)
 
-/** Uploads `text` through the node's `content_add`: its CID (a string, or `{ cid, size }` from newer nodes). */
-async function upload (text) {
-  const added = await net.rpc('content_add', [encode(text)])
-  return typeof added === 'string' ? added : added.cid
-}
+/** Uploads `text` through the node; its CID. */
+const upload = async (text) => (await net.upload(text)).cid
 
 /** Signs and submits `tx` as `who`; resolves with the block number and the events. */
 async function send (who, tx) {
@@ -43,14 +40,7 @@ async function send (who, tx) {
   return { height, events }
 }
 
-/**
- * `fn(...args)`, with the body's declared `size` after them when the runtime's call takes one
- * (newer runtimes do): the tests run on either.
- */
-function withSize (fn, args, size) {
-  return fn.meta.args.length > args.length ? fn(...args, size) : fn(...args)
-}
-
+const withSize = (fn, args, size) => net.withSize(fn, args, size)
 const bytesOf = (text) => typeof text === 'string' ? new TextEncoder().encode(text).length : text.length
 
 /**
