@@ -55,17 +55,27 @@ function plan (count) {
   return Array.from({ length: count }, (_, i) => pattern[i % total])
 }
 
-/** Adds a body of its own for each of `count` posts to the IPFS daemon at `ipfs`; their CIDs. */
+/**
+ * `posts.create_post` of `cid`, with the body's declared `size` when the runtime's call takes one
+ * (the seed posts' shared CID declares 100 bytes).
+ */
+function createPost (api, cid, size = 100) {
+  const fn = api.tx.posts.createPost
+  return fn.meta.args.length > 1 ? fn(cid, size) : fn(cid)
+}
+
+/** Adds a body of its own for each of `count` posts to the IPFS daemon at `ipfs`: `{ cid, size }` each. */
 async function postBodies (ipfs, count) {
   const cids = new Array(count)
   let next = 0
   const worker = async () => {
     for (let i = next++; i < count; i = next++) {
       const form = new FormData()
-      form.append('file', new Blob([`mix post ${i} of ${count}, made ${new Date().toISOString()} #mix${i % 20}`]))
+      const body = new TextEncoder().encode(`mix post ${i} of ${count}, made ${new Date().toISOString()} #mix${i % 20}`)
+      form.append('file', new Blob([body]))
       const response = await fetch(`${ipfs}/api/v0/add?cid-version=1&raw-leaves=true`, { method: 'POST', body: form })
       if (!response.ok) throw new Error(`ipfs add: ${response.status} ${await response.text()}`)
-      cids[i] = (await response.json()).Hash
+      cids[i] = { cid: (await response.json()).Hash, size: body.length }
     }
   }
   await Promise.all(Array.from({ length: 16 }, worker))
@@ -82,7 +92,7 @@ async function signMix (api, accounts, firstPost, seedPosts, kinds, bodies) {
     const a = i % accounts.length
     let call
     if (kind === 'post') {
-      call = api.tx.posts.createPost(bodies ? bodies[counts.post] : CID)
+      call = bodies ? createPost(api, bodies[counts.post].cid, bodies[counts.post].size) : createPost(api, CID)
     } else if (kind === 'react') {
       // A distinct seed post for each of this account's reactions.
       call = api.tx.reactions.react(firstPost + (a + reacted[a]++) % seedPosts, KINDS[i % KINDS.length])
@@ -152,8 +162,8 @@ async function main (api) {
   let seedNonce = (await api.rpc.system.accountNextIndex(seedAuthor.address)).toNumber()
   // With --ipfs: one body for the seed posts, then one for each mixed post.
   const bodies = opts.ipfs ? await postBodies(opts.ipfs.replace(/\/+$/, ''), 1 + kinds.filter((kind) => kind === 'post').length) : null
-  const seedCid = bodies ? bodies.shift() : CID
-  const seeds = Array.from({ length: seedPosts }, () => signOffline(api, seedAuthor, api.tx.posts.createPost(seedCid), seedNonce++))
+  const seed = bodies ? bodies.shift() : { cid: CID, size: 100 }
+  const seeds = Array.from({ length: seedPosts }, () => signOffline(api, seedAuthor, createPost(api, seed.cid, seed.size), seedNonce++))
   const seeded = await includeAll(api, seeds, 300)
   if (seeded.dropped + seeded.invalid > 0) throw new Error('the seed posts did not all land')
 
