@@ -2,8 +2,9 @@
 // How far an indexer trails the chain while the chain is busy (benches/indexer.sh sustained):
 // for every finalized block, the calls it holds, when this tool saw it finalized and when the
 // indexer's /status first reported it indexed; and when the indexer had fetched every body
-// those blocks named. Runs until no block has come for --idle seconds and the indexer has
-// caught up with every body fetched (or --timeout passes).
+// those blocks named. Runs until no block with calls has come for --idle seconds (a dev chain
+// seals empty blocks on its timer) and the indexer has caught up with every body fetched (or
+// --timeout passes).
 //
 //   node js/load/indexer-lag.mjs --url ws://127.0.0.1:9944 --indexer http://127.0.0.1:9960
 //
@@ -47,9 +48,12 @@ async function main (api) {
     const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber()
     for (; next <= finalized; next++) {
       const block = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(next))
-      blocks.set(next, { calls: block.block.extrinsics.length - INHERENTS, finalized: now(), indexed: null })
-      lastBlockAt = now()
-      bodiesDoneAt = null
+      const calls = block.block.extrinsics.length - INHERENTS
+      blocks.set(next, { calls, finalized: now(), indexed: null })
+      if (calls > 0) {
+        lastBlockAt = now()
+        bodiesDoneAt = null
+      }
     }
     const state = await status()
     if (state) {
