@@ -79,9 +79,9 @@ start_indexer() {
 	node js/indexer/bin/agora-indexer.mjs --db "$(db_url "$db")" --api-addr "127.0.0.1:$port" \
 		--metrics-port "$(free_port)" "$@" >>"$work/indexer-$db.log" 2>&1 &
 	pids+=($!)
-	for _ in $(seq 1 120); do
+	for _ in $(seq 1 600); do
 		curl -fs "http://127.0.0.1:$port/status" >/dev/null 2>&1 && return 0
-		sleep 0.5
+		sleep 0.1
 	done
 	echo "the indexer did not start; its log:" >&2
 	tail -20 "$work/indexer-$db.log" >&2

@@ -2,7 +2,9 @@
 // How fast an indexer catches up with a chain that already holds the mix (benches/indexer.sh
 // sustained, after the live run): polls a freshly started indexer's /status until it has
 // indexed the chain's finalized head, then counts what it wrote (posts, reactions and follows:
-// the mix's only kinds of item, one event each) and how long its bodies took.
+// the mix's only kinds of item, one event each) and how long its bodies took. Times run from
+// when this tool starts, right after the indexer's API first answers: a short chain is caught
+// up before that, so only long runs give a meaningful rate.
 //
 //   node js/load/indexer-catchup.mjs --url ws://127.0.0.1:9944 --indexer http://127.0.0.1:9970 --db postgres://…
 

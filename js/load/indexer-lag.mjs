@@ -69,7 +69,7 @@ async function main (api) {
 
   const busy = [...blocks.entries()].filter(([, block]) => block.calls > 0).sort(([a], [b]) => a - b)
   const lags = busy.map(([, block]) => block.indexed === null ? Infinity : block.indexed - block.finalized)
-  const sorted = [...lags].sort((a, b) => a - b)
+  const sorted = [...lags].sort((a, b) => a - b).map((ms) => Number.isFinite(ms) ? Math.round(ms) : ms)
   const third = Math.max(1, Math.floor(lags.length / 3))
   const mean = (values) => values.length ? Math.round(values.reduce((sum, v) => sum + v, 0) / values.length) : null
   const calls = busy.map(([, block]) => block.calls)
