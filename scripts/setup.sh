@@ -23,6 +23,7 @@ packages=(
 	ca-certificates   # cargo, npm and rustup over TLS
 	chromium          # the web app's tests run in a real browser (js/web/test, playwright-core)
 	shellcheck        # the shell scripts' lint gate (scripts/check.sh)
+	postgresql        # the indexer's database (js/indexer): scripts/postgres.sh runs a cluster of its own
 )
 
 installed() {

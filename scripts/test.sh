@@ -28,7 +28,7 @@ phase "fetch" cargo fetch --locked || exit 1
 # compiles (scripts/check.sh).
 limited 60 "quality gates" bash scripts/check.sh
 if ! phase "build tests" timeout --kill-after=30s 80m cargo test --release --workspace --locked --no-run; then
-	for name in "run tests" "benchmark tests" "client tests" "web tests" "benchmark smoke" "zombienet"; do
+	for name in "run tests" "benchmark tests" "client tests" "indexer tests" "web tests" "benchmark smoke" "zombienet"; do
 		skip "$name" "the build failed"
 	done
 	exit 1
@@ -44,6 +44,9 @@ limited 5 "chain package tests" node --test js/chain/test/
 # The command-line client and Polkadot.js apps' path, end to end against a real dev node and
 # IPFS daemon (node's built-in test runner prints the pass/fail summary).
 limited 25 "client tests" node --test --test-concurrency=1 js/cli/test/
+# The indexer: its database writes, API and body fetching on a real PostgreSQL and IPFS daemon,
+# then end to end against a real dev node (restarts, late and bad bodies, a runtime upgrade).
+limited 20 "indexer tests" node --test --test-concurrency=1 js/indexer/test/
 # The web app in Debian's chromium against a real dev node and IPFS daemon (screenshots in
 # js/web/screenshots/, not tracked), and its static server against hostile requests.
 limited 15 "web tests" node --test --test-concurrency=1 js/web/test/

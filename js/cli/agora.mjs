@@ -12,6 +12,7 @@ import { DEFAULT_URL, UserError, connect } from '@agora/chain'
 
 import { commands } from './lib/commands.mjs'
 import { formatResult } from './lib/format.mjs'
+import { DEFAULT_INDEXER_URL } from './lib/indexer.mjs'
 import { signer } from './lib/signer.mjs'
 
 const OPTIONS = {
@@ -31,6 +32,10 @@ const OPTIONS = {
   delay: { type: 'string' },
   heir: { type: 'string' },
   allowance: { type: 'string' },
+  indexer: { type: 'string', default: DEFAULT_INDEXER_URL },
+  kinds: { type: 'string' },
+  people: { type: 'boolean', default: false },
+  window: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false }
 }
 
@@ -47,7 +52,8 @@ function usage () {
     '--as      act for this account (SS58 or @handle): as one of its keys (`keys add`) or as',
     '          the heir of its recovery',
     '--json    machine-readable output',
-    '--finalized  wait for finality, not just inclusion'
+    '--finalized  wait for finality, not just inclusion',
+    `--indexer the indexer's API, for the commands marked (indexer) (default ${DEFAULT_INDEXER_URL})`
   ].join('\n')
 }
 
@@ -67,16 +73,24 @@ async function main (argv) {
     console.log(usage())
     return positionals.length === 0 || options.help ? 0 : 2
   }
-  const chain = await connect(options.url)
-  const { api, call } = chain
+  // Commands that read the indexer reach the chain only when they need it (an @handle, a key).
+  let chain = null
+  const chainOnce = async () => (chain ??= await connect(options.url))
+  if (!command.indexer) await chainOnce()
   try {
     let pair
-    const ctx = { api, call, options, pair: async () => (pair ??= await signer(chain, options.suri)) }
+    const ctx = {
+      api: chain?.api,
+      call: chain?.call,
+      options,
+      chain: chainOnce,
+      pair: async () => (pair ??= await signer(await chainOnce(), options.suri))
+    }
     const result = await command.run(ctx, args)
     console.log(options.json ? JSON.stringify(result, null, 2) : formatResult(result))
     return 0
   } finally {
-    await api.disconnect()
+    await chain?.api.disconnect()
   }
 }
 

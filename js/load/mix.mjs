@@ -8,6 +8,10 @@
 //
 //   node js/load/mix.mjs --url ws://127.0.0.1:9944 --calls 14000 --remarks 40000 --accounts 400
 //
+// With `--ipfs URL` (an IPFS daemon's RPC API) every mixed post gets a body of its own, added
+// there before the measured window, with a hashtag: what an indexer then fetches and indexes
+// (benches/indexer.sh). Without it every post shares one CID. `--remarks 0` skips the remarks.
+//
 // Every call is a new item that keeps every guarantee: each account reacts at most once to a
 // post (distinct seed posts), follows distinct accounts, and pays its deposits. The seed posts
 // the reactions point at are made before the measured window.
@@ -31,6 +35,7 @@ const { values: opts } = parseArgs({
     // times more of them, so ten full blocks of remarks need about three times the calls.
     remarks: { type: 'string' },
     accounts: { type: 'string', default: '200' },
+    ipfs: { type: 'string' },
     timeout: { type: 'string', default: '900' },
     json: { type: 'boolean', default: false }
   }
@@ -50,8 +55,34 @@ function plan (count) {
   return Array.from({ length: count }, (_, i) => pattern[i % total])
 }
 
+/**
+ * `posts.create_post` of `cid`, with the body's declared `size` when the runtime's call takes one
+ * (the seed posts' shared CID declares 100 bytes).
+ */
+function createPost (api, cid, size = 100) {
+  return api.tx.posts.createPost(cid, size)
+}
+
+/** Adds a body of its own for each of `count` posts to the IPFS daemon at `ipfs`: `{ cid, size }` each. */
+async function postBodies (ipfs, count) {
+  const cids = new Array(count)
+  let next = 0
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const form = new FormData()
+      const body = new TextEncoder().encode(`mix post ${i} of ${count}, made ${new Date().toISOString()} #mix${i % 20}`)
+      form.append('file', new Blob([body]))
+      const response = await fetch(`${ipfs}/api/v0/add?cid-version=1&raw-leaves=true`, { method: 'POST', body: form })
+      if (!response.ok) throw new Error(`ipfs add: ${response.status} ${await response.text()}`)
+      cids[i] = { cid: (await response.json()).Hash, size: body.length }
+    }
+  }
+  await Promise.all(Array.from({ length: 16 }, worker))
+  return cids
+}
+
 /** Signs the mixed workload: call i goes to account i mod N, so blocks see many senders. */
-async function signMix (api, accounts, firstPost, seedPosts, kinds) {
+async function signMix (api, accounts, firstPost, seedPosts, kinds, bodies) {
   const nonces = await Promise.all(accounts.map(async (pair) => (await api.rpc.system.accountNextIndex(pair.address)).toNumber()))
   const reacted = accounts.map(() => 0)
   const followed = accounts.map(() => 0)
@@ -60,7 +91,7 @@ async function signMix (api, accounts, firstPost, seedPosts, kinds) {
     const a = i % accounts.length
     let call
     if (kind === 'post') {
-      call = api.tx.posts.createPost(CID, 100)
+      call = bodies ? createPost(api, bodies[counts.post].cid, bodies[counts.post].size) : createPost(api, CID, 100)
     } else if (kind === 'react') {
       // A distinct seed post for each of this account's reactions.
       call = api.tx.reactions.react(firstPost + (a + reacted[a]++) % seedPosts, KINDS[i % KINDS.length])
@@ -128,27 +159,31 @@ async function main (api) {
   const firstPost = (await api.query.posts.nextPostId()).toNumber()
   const seedAuthor = accounts[0]
   let seedNonce = (await api.rpc.system.accountNextIndex(seedAuthor.address)).toNumber()
-  const seeds = Array.from({ length: seedPosts }, () => signOffline(api, seedAuthor, api.tx.posts.createPost(CID, 100), seedNonce++))
+  // With --ipfs: one body for the seed posts, then one for each mixed post.
+  const bodies = opts.ipfs ? await postBodies(opts.ipfs.replace(/\/+$/, ''), 1 + kinds.filter((kind) => kind === 'post').length) : null
+  const seed = bodies ? bodies.shift() : { cid: CID, size: 100 }
+  const seeds = Array.from({ length: seedPosts }, () => signOffline(api, seedAuthor, createPost(api, seed.cid, seed.size), seedNonce++))
   const seeded = await includeAll(api, seeds, 300)
   if (seeded.dropped + seeded.invalid > 0) throw new Error('the seed posts did not all land')
 
-  const { signed, counts } = await signMix(api, accounts, firstPost, seedPosts, kinds)
+  const { signed, counts } = await signMix(api, accounts, firstPost, seedPosts, kinds, bodies)
   const mix = perBlock(await includeAll(api, signed, Number(opts.timeout)), signed.length)
   const done = await landed(api, accounts, firstPost, seedPosts)
   const failed = Object.keys(counts).reduce((sum, kind) => sum + counts[kind] - done[kind], 0)
 
-  const remarkers = await fundAccounts(api, alice, keyring, Number(opts.accounts))
+  const remarkCount = Number(opts.remarks ?? total)
+  const remarkers = remarkCount > 0 ? await fundAccounts(api, alice, keyring, Number(opts.accounts)) : []
   const remarks = await Promise.all(remarkers.map(async (pair) => ({
     pair, nonce: (await api.rpc.system.accountNextIndex(pair.address)).toNumber()
   })))
-  const remarkCount = Number(opts.remarks ?? total)
   const signedRemarks = Array.from({ length: remarkCount }, (_, i) => {
     const sender = remarks[i % remarks.length]
     return signOffline(api, sender.pair, api.tx.system.remarkWithEvent(CID), sender.nonce++)
   })
   const remark = perBlock(await includeAll(api, signedRemarks, Number(opts.timeout)), remarkCount)
 
-  const report = { mix: { ...mix, calls: counts, landed: done, failed }, remark, ratio: Number((mix.meanFull / remark.meanFull).toFixed(3)) }
+  const ratio = remark.meanFull ? Number((mix.meanFull / remark.meanFull).toFixed(3)) : null
+  const report = { mix: { ...mix, calls: counts, landed: done, failed }, remark, ratio }
   if (opts.json) {
     console.log(JSON.stringify(report, null, 2))
   } else {
@@ -156,8 +191,10 @@ async function main (api) {
       `per block max ${r.max}, mean ${r.meanFull} over ${r.fullBlocks} full blocks; dropped ${r.dropped}, invalid ${r.invalid}`
     console.log(`mix (${counts.post} posts, ${counts.react} reactions, ${counts.follow} follows, from ${accounts.length} accounts)`)
     console.log(line('mix', mix) + `; failed ${failed} (counted in storage: ${done.post} posts, ${done.react} reactions, ${done.follow} follows)`)
-    console.log(line('system.remark_with_event', remark))
-    console.log(`mixed calls per full block ÷ remarks per full block = ${report.ratio}`)
+    if (remarkCount > 0) {
+      console.log(line('system.remark_with_event', remark))
+      console.log(`mixed calls per full block ÷ remarks per full block = ${report.ratio}`)
+    }
   }
   const bad = mix.dropped + mix.invalid + failed + remark.dropped + remark.invalid
   return bad === 0 ? 0 : 1

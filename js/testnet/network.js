@@ -1,79 +1,98 @@
 // Test scaffolding for every JS test: a real dev node and a real IPFS daemon on free loopback
 // ports, each in its own temporary directory, stopped when the test file ends; fresh funded
-// accounts.
+// accounts. On request also PostgreSQL and the indexer (js/indexer) following the node.
 
-import { spawn, spawnSync, execFileSync } from 'node:child_process'
+import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, openSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { ApiPromise, WsProvider } from '@polkadot/api'
 import { Keyring } from '@polkadot/keyring'
+import { u8aToHex } from '@polkadot/util'
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto'
 
 import { submit } from '@agora/chain'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
-const ipfsScript = join(root, 'scripts/ipfs.sh')
+import { startIndexer } from './indexer.js'
+import { startIpfs } from './ipfs.js'
+import { freePort } from './ports.js'
+import { startPostgres } from './postgres.js'
 
-/** A loopback port nobody listens on right now. */
-export function freePort () {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
+export { freePort, startIndexer, startIpfs, startPostgres }
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
 
 function nodeBinary () {
   if (process.env.AGORA_NODE) return process.env.AGORA_NODE
   return execFileSync('bash', ['-c', `. ${join(root, 'scripts/env.sh')} && echo "$AGORA_NODE"`]).toString().trim()
 }
 
-/** Starts an IPFS daemon and a dev node wired to it; `stop()` stops both and cleans up. */
-export async function startNetwork ({ ipfs = true } = {}) {
+/**
+ * Starts an IPFS daemon and a dev node wired to it; `stop()` stops everything and cleans up.
+ * `postgres`: also a PostgreSQL cluster (`net.postgres.url`); `indexer`: also PostgreSQL and the
+ * indexer following the node and the IPFS daemon (`net.indexer`, see ./indexer.js), with
+ * `indexerArgs` added to its command line.
+ */
+export async function startNetwork ({ ipfs = true, postgres = false, indexer = false, indexerArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'agora-client-'))
-  const [rpcPort, apiPort, gatewayPort] = [await freePort(), await freePort(), await freePort()]
-  const ipfsEnv = {
-    ...process.env,
-    AGORA_IPFS_PATH: join(dir, 'ipfs'),
-    AGORA_IPFS_API_PORT: String(apiPort),
-    AGORA_IPFS_GATEWAY_PORT: String(gatewayPort)
-  }
-  const ipfsCtl = (action) => {
-    const run = spawnSync('bash', [ipfsScript, action], { env: ipfsEnv, encoding: 'utf8' })
-    if (run.status !== 0) throw new Error(`scripts/ipfs.sh ${action} failed: ${run.stderr}`)
-  }
-  if (ipfs) ipfsCtl('start')
+  const rpcPort = await freePort()
+  const daemon = ipfs ? await startIpfs(dir) : null
+  // Without a daemon the node is pointed at a port nobody serves.
+  const ipfsApi = daemon?.api ?? `http://127.0.0.1:${await freePort()}`
   const log = openSync(join(dir, 'node.log'), 'a')
+  // Archive of the canonical chain: an indexer reads the events of every block, however old.
   const node = spawn(nodeBinary(), [
-    '--dev', '--instant-seal', '--base-path', join(dir, 'chain'),
+    '--dev', '--instant-seal', '--base-path', join(dir, 'chain'), '--state-pruning', 'archive-canonical',
     '--rpc-port', String(rpcPort), '--listen-addr', `/ip4/127.0.0.1/tcp/${await freePort()}`,
     '--no-prometheus', '--no-telemetry', '--no-mdns', '--no-hardware-benchmarks',
-    '--ipfs-api', `http://127.0.0.1:${apiPort}`, '--ipfs-timeout', '5000'
+    '--ipfs-api', ipfsApi, '--ipfs-timeout', '5000'
   ], { stdio: ['ignore', 'ignore', log] })
   const url = `ws://127.0.0.1:${rpcPort}`
   const { api, provider } = await connectWhenUp(url, node)
   await cryptoWaitReady()
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
   const alice = keyring.addFromUri('//Alice')
+  const pg = postgres || indexer ? await startPostgres() : null
+  const indexerHandle = indexer
+    ? await startIndexer({
+      rpc: url,
+      db: pg.url,
+      ipfs: daemon?.api ?? null,
+      args: indexerArgs,
+      logFile: join(dir, 'indexer.log')
+    })
+    : null
 
   return {
     url,
     api,
+    /** `{ url, stop }` of the PostgreSQL cluster, when asked for. */
+    postgres: pg,
+    /** The indexer, when asked for (./indexer.js). */
+    indexer: indexerHandle,
+    /** The IPFS daemon (./ipfs.js): its `api`, `add(bytes, { onlyHash })`. */
+    ipfs: daemon,
     /** The node's database directory and the IPFS repository, for tests that inspect them. */
     chainPath: join(dir, 'chain'),
     ipfsPath: join(dir, 'ipfs'),
     /** A raw JSON-RPC call: `params` as given (an array, or an object of named parameters). */
     rpc: (method, params = []) => provider.send(method, params),
-    stopIpfs: () => ipfsCtl('stop'),
+    stopIpfs: () => daemon?.stop(),
     /** Signs and submits `tx` with `who`'s key, bypassing the CLI. */
     submitAs: (who, tx) => submit(api, tx, who.pair),
+    /**
+     * Uploads `body` (text or bytes) through the node's `content_add`; resolves with
+     * `{ cid, size }` (older nodes answer the CID alone).
+     */
+    async upload (body) {
+      const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+      const added = await provider.send('content_add', [u8aToHex(bytes)])
+      return typeof added === 'string' ? { cid: added, size: bytes.length } : added
+    },
+    /** `fn(...args)`, with the body's declared `size` after them when the runtime's call takes one. */
+    withSize: (fn, args, size) => fn.meta.args.length > args.length ? fn(...args, size) : fn(...args),
     /** A brand-new key: no balance, not on chain; its secret and address. */
     newKey () {
       const suri = mnemonicGenerate()
@@ -90,10 +109,12 @@ export async function startNetwork ({ ipfs = true } = {}) {
       return { suri, address: pair.address, pair }
     },
     async stop () {
+      await indexerHandle?.stop()
       await api.disconnect().catch(() => {})
       node.kill('SIGTERM')
       await new Promise((resolve) => node.exitCode !== null ? resolve() : node.once('exit', resolve))
-      if (ipfs) ipfsCtl('stop')
+      daemon?.stop()
+      pg?.stop()
       rmSync(dir, { recursive: true, force: true })
     }
   }

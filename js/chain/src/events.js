@@ -1,6 +1,6 @@
 // Events and CIDs as plain data a tool can print, compare or serialise.
 
-import { base32Encode, base58Encode } from '@polkadot/util-crypto'
+import { cidFromBytes } from './cid.js'
 
 /**
  * An event as `{ section, method, data }` with named fields in camelCase. Values are
@@ -27,6 +27,5 @@ function camel (name) {
 export function cidText (value) {
   const cid = value.isSome !== undefined ? (value.isSome ? value.unwrap() : null) : value
   if (cid === null) return null
-  const bytes = cid.toU8a(true)
-  return bytes[0] === 0x12 ? base58Encode(bytes) : 'b' + base32Encode(bytes).replace(/=+$/, '').toLowerCase()
+  return cidFromBytes(cid.toU8a(true))
 }

@@ -6,6 +6,7 @@ import { UserError, download, upload } from '@agora/chain'
 
 import { bodyBytes } from './content.mjs'
 import { dmCommands } from './dm.mjs'
+import { indexerCommands } from './indexer.mjs'
 import { keyCommands } from './keys.mjs'
 import { recoveryCommands } from './recovery.mjs'
 import { sponsorshipCommands } from './sponsorship.mjs'
@@ -226,6 +227,7 @@ export const commands = {
   ...recoveryCommands,
   ...sponsorshipCommands,
   ...dmCommands,
+  ...indexerCommands,
 
   // The chain
   chain: {

@@ -6,6 +6,10 @@ export function formatResult (result) {
   if ('post' in result && 'replies' in result) return formatThread(result)
   if ('post' in result) return formatPost(result.post)
   if (result.posts) return formatPosts(result)
+  if (result.notifications) return formatNotifications(result)
+  if (result.results) return formatFound(result)
+  if (result.people) return formatPeople(result)
+  if (result.trending) return formatTrending(result)
   if (result.accounts) return [...result.accounts, more(result.next)].filter(Boolean).join('\n')
   if (result.kinds) return result.kinds.join('\n')
   if (result.keys) return formatKeys(result)
@@ -135,4 +139,52 @@ function formatMailbox (mailbox) {
     `  key ${mailbox.keyId}: ${mailbox.key} (published at block ${mailbox.publishedAt})`,
     `  accepts messages from: ${mailbox.policy}`
   ].join('\n')
+}
+
+// What the indexer answers (lib/indexer.mjs).
+
+function formatIndexed (post) {
+  const kind = post.kind === 'original' ? '' : ` (${post.kind}${post.parent !== null ? ` of #${post.parent}` : ''})`
+  const body = post.body ?? (post.bodyState === 'skipped' ? `[body skipped: ${post.skipReason}]` : post.bodyState === 'none' ? '[repost]' : '[body not fetched yet]')
+  return [
+    `#${post.id}${kind} by ${post.author} at block ${post.block}${post.revision ? `, edited ${post.revision}×` : ''}`,
+    ...body.split('\n').map((line) => `  ${line}`)
+  ].join('\n')
+}
+
+function formatFound ({ tag, results, next }) {
+  const lines = results.map(formatIndexed)
+  if (results.length === 0) lines.push(tag ? `(no posts with #${tag})` : '(nothing found)')
+  return [...lines, more(next)].filter(Boolean).join('\n\n')
+}
+
+function formatPeople ({ people, next }) {
+  const lines = people.map((p) => `${p.handle ? `@${p.handle} ` : ''}${p.account}${p.name ? `  ${p.name}` : ''}${p.bio ? `\n  ${p.bio}` : ''}`)
+  if (people.length === 0) lines.push('(nobody found)')
+  return [...lines, more(next)].filter(Boolean).join('\n')
+}
+
+const DOING = {
+  reply: 'replied to', quote: 'quoted', repost: 'reposted', reaction: 'reacted to', mention: 'mentioned you in', follow: 'followed you', message: 'sent you a message'
+}
+
+function formatNotifications ({ account, unread, notifications, next }) {
+  const lines = [`${unread} unread for ${account}`]
+  for (const n of notifications) {
+    const what = n.kind === 'reaction'
+      ? `reacted ${n.reaction} to #${n.subject}`
+      : n.kind === 'follow' || n.kind === 'message'
+        ? DOING[n.kind]
+        : n.kind === 'mention'
+          ? `${DOING.mention} #${n.post?.id}`
+          : `${DOING[n.kind]} #${n.subject}${n.post ? ` with #${n.post.id}` : ''}`
+    lines.push(`${n.read ? ' ' : '•'} ${String(n.id).padStart(6)}  block ${n.block}  ${n.actor} ${what}`)
+  }
+  if (notifications.length === 0) lines.push('(no notifications)')
+  return [...lines, more(next)].filter(Boolean).join('\n')
+}
+
+function formatTrending ({ window, block, trending }) {
+  if (trending.length === 0) return `no hashtags in the last ${window} (to block ${block})`
+  return [`hashtags in the last ${window} (to block ${block})`, ...trending.map((t) => `  #${t.tag}  ${t.posts} posts by ${t.authors} accounts`)].join('\n')
 }

@@ -1,0 +1,31 @@
+// Hashtags and mentions in any language, and what is neither.
+
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+
+import { hashtags, mentionedHandles, normalizeHandle, normalizeTag } from '../src/text/parse.js'
+
+test('hashtags: any script, lower case, once each, in order', () => {
+  assert.deepEqual(hashtags('#Agora is #agora; #日本語 #Ünïcode #a_b #ΚΑΛΗΜΕΡΑ'), ['agora', '日本語', 'ünïcode', 'a_b', 'καλημερα'])
+  assert.deepEqual(hashtags('हिन्दी #नमस्ते'), ['नमस्ते'], 'combining marks belong to the tag')
+})
+
+test('hashtags: numbers, anchors, doubled signs and overlong runs are none', () => {
+  assert.deepEqual(hashtags('#1 #2024 page#top ##x # alone'), [])
+  assert.deepEqual(hashtags(`#${'a'.repeat(64)} #${'b'.repeat(65)}`), ['a'.repeat(64)])
+})
+
+test('mentions: handles as the chain defines them, lower case', () => {
+  assert.deepEqual(mentionedHandles('@Alice, @bob_1 and @carol. @alice again'), ['alice', 'bob_1', 'carol'])
+  assert.deepEqual(mentionedHandles('mail bob@example.org, @ab, @1abc, @_x1, @' + 'a'.repeat(33)), [])
+  assert.deepEqual(mentionedHandles('@' + 'a'.repeat(32)), ['a'.repeat(32)])
+})
+
+test('normalizing a tag or handle a client typed', () => {
+  assert.equal(normalizeTag('#AGORA'), 'agora')
+  assert.equal(normalizeTag('agora'), 'agora')
+  assert.equal(normalizeTag('#'), null)
+  assert.equal(normalizeTag('a b'), null)
+  assert.equal(normalizeHandle('@Alice'), 'alice')
+  assert.equal(normalizeHandle('al'), null)
+})
