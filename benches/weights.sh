@@ -11,6 +11,7 @@
 #   benches/weights.sh pallet_posts         # one pallet
 #   benches/weights.sh overhead             # the block and transaction overhead only
 #   benches/weights.sh --node PATH ...      # run the benchmarks with that agora-node binary
+#                                           # (built before; saves the node's build)
 #   STEPS=2 REPEAT=1 benches/weights.sh     # a quick smoke run (numbers not for use)
 #
 # Each weight file's header records the command that made it: the node binary and the runtime
@@ -21,7 +22,9 @@ set -euo pipefail
 cd "$AGORA_ROOT"
 
 node="$AGORA_NODE"
+build_node=yes
 if [ "${1:-}" = --node ]; then
+	build_node=no
 	node="${2:?--node needs the path of an agora-node binary}"
 	shift 2
 fi
@@ -42,11 +45,13 @@ phase "build the benchmarking runtime" \
 runtime=/tmp/agora_runtime_benchmarks.wasm
 cp "$CARGO_TARGET_DIR/release/wbuild/agora-runtime/agora_runtime.compact.compressed.wasm" "$runtime"
 
-# Both runtime builds write the same wbuild/ output: make the node's build put the normal
+# Both runtime builds write the same wbuild/ output: make the node's next build put the normal
 # runtime back before it is embedded. The node is the test build's (scripts/test.sh): one
 # feature set, so neither build undoes the other.
 touch runtime/build.rs
-phase "build agora-node" cargo test --release --workspace --locked --no-run
+if [ "$build_node" = yes ]; then
+	phase "build agora-node" cargo test --release --workspace --locked --no-run
+fi
 
 mkdir -p "$output_dir"
 for pallet in "${pallets[@]}"; do

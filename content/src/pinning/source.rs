@@ -36,11 +36,14 @@ pub trait ContentSource {
 	fn content_changes(&self, number: u32) -> Result<Vec<Change>, String>;
 }
 
+/// The chain's types a [`ClientSource`] reads with, held only as types.
+type ChainTypes<Block, AccountId, BE> = PhantomData<fn() -> (Block, AccountId, BE)>;
+
 /// The node's own chain (of blocks `Block`, accounts `AccountId`, in a backend `BE`) as a
 /// [`ContentSource`].
 pub struct ClientSource<Block, AccountId, C, BE> {
 	client: Arc<C>,
-	_chain: PhantomData<fn() -> (Block, AccountId, BE)>,
+	_chain: ChainTypes<Block, AccountId, BE>,
 }
 
 impl<Block, AccountId, C, BE> ClientSource<Block, AccountId, C, BE> {

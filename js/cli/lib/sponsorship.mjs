@@ -1,10 +1,13 @@
-// `agora sponsor …`: sponsorship (pallet-sponsorship). A sponsor pays the fees and holds the
-// deposits of another account's social actions (profile, posts, follows, reactions), up to an
-// allowance; a brand-new key with no AGORA can then take part. The sponsored account signs its
-// own ordinary transactions: nothing changes on its side.
+// `agora sponsor …` and `agora sponsorship …`: sponsorship by consent (pallet-sponsorship). A
+// sponsor offers to pay the fees and hold the deposits of another account's social actions
+// (profile, posts, follows, reactions, messages), up to an allowance; once that account accepts
+// (the offer pays the fee of accepting), a brand-new key with no AGORA can take part. The
+// sponsored account signs its own ordinary transactions, and can always leave (its sponsor
+// pays that fee too).
+
+import { UserError } from '@agora/chain'
 
 import { account, need, send } from './base.mjs'
-import { UserError } from '@agora/chain'
 
 /** The chain's token decimals (AGORA: 12). */
 function decimals (api) {
@@ -32,29 +35,35 @@ export function formatAmount (api, value) {
   return `${whole}${fraction ? `.${fraction}` : ''} AGORA`
 }
 
-/** The sponsorship of `who` (or null) and the accounts `who` sponsors. */
+/** A sponsorship record or offer as plain data, amounts in planck and as AGORA text. */
+function describeRecord (api, record) {
+  const [allowance, feesPaid, depositsHeld] = [record.allowance, record.feesPaid, record.depositsHeld].map((v) => v.toBigInt())
+  const left = allowance - feesPaid - depositsHeld
+  return {
+    sponsor: record.sponsor.toString(),
+    ...Object.fromEntries(Object.entries({ allowance, feesPaid, depositsHeld, left })
+      .map(([key, value]) => [key, { planck: value.toString(), text: formatAmount(api, value) }]))
+  }
+}
+
+/** The sponsorship of `who` (or null), the offers waiting for it, and the accounts it sponsors. */
 async function sponsorshipOf (ctx, who) {
-  const [record, sponsored] = await Promise.all([
+  const [record, offers, sponsored] = await Promise.all([
     ctx.api.query.sponsorship.sponsorships(who),
+    ctx.api.query.sponsorship.offers.entries(who),
     ctx.api.query.sponsorship.sponsoredBy.keys(who)
   ])
-  let sponsorship = null
-  if (record.isSome) {
-    const s = record.unwrap()
-    const [allowance, feesPaid, depositsHeld] = [s.allowance, s.feesPaid, s.depositsHeld].map((v) => v.toBigInt())
-    const left = allowance - feesPaid - depositsHeld
-    sponsorship = {
-      sponsor: s.sponsor.toString(),
-      ...Object.fromEntries(Object.entries({ allowance, feesPaid, depositsHeld, left })
-        .map(([key, value]) => [key, { planck: value.toString(), text: formatAmount(ctx.api, value) }]))
-    }
+  return {
+    account: who,
+    sponsorship: record.isSome ? describeRecord(ctx.api, record.unwrap()) : null,
+    offers: offers.map(([, offer]) => describeRecord(ctx.api, offer.unwrap())),
+    sponsors: sponsored.map((key) => key.args[1].toString())
   }
-  return { account: who, sponsorship, sponsors: sponsored.map((key) => key.args[1].toString()) }
 }
 
 export const sponsorshipCommands = {
   sponsor: {
-    usage: 'sponsor <account | @handle> --allowance AGORA  (pay its fees and deposits, up to AGORA)',
+    usage: 'sponsor <account | @handle> --allowance AGORA  (offer to pay its fees and deposits, up to AGORA, once it accepts)',
     run: async (ctx, args) => {
       const who = await account(ctx, need(args, 0, 'account'))
       const allowance = parseAmount(ctx.api, ctx.options.allowance, '--allowance')
@@ -69,8 +78,15 @@ export const sponsorshipCommands = {
       return send(ctx, ctx.api.tx.sponsorship.topUp(who, more))
     }
   },
+  'sponsor withdraw': {
+    usage: 'sponsor withdraw <account | @handle>  (take back an offer it has not accepted)',
+    run: async (ctx, args) => {
+      const who = await account(ctx, need(args, 0, 'account'))
+      return send(ctx, ctx.api.tx.sponsorship.withdrawOffer(who))
+    }
+  },
   'sponsor revoke': {
-    usage: 'sponsor revoke [account | @handle]  (end a sponsorship: yours of it, or, without an account, your own)',
+    usage: 'sponsor revoke [account | @handle]  (end a sponsorship: yours of it, or, without an account, leave your own)',
     run: async (ctx, args) => {
       const who = await account(ctx, args[0])
       const { sponsorship } = await sponsorshipOf(ctx, who)
@@ -78,8 +94,15 @@ export const sponsorshipCommands = {
       return send(ctx, ctx.api.tx.sponsorship.revoke(who))
     }
   },
+  'sponsorship accept': {
+    usage: 'sponsorship accept <sponsor | @handle>  (take a waiting offer: it pays this call\'s fee)',
+    run: async (ctx, args) => {
+      const sponsor = await account(ctx, need(args, 0, 'sponsor'))
+      return send(ctx, ctx.api.tx.sponsorship.accept(sponsor))
+    }
+  },
   'sponsorship show': {
-    usage: 'sponsorship show [account | @handle]  (who pays for it, what is left; whom it sponsors)',
+    usage: 'sponsorship show [account | @handle]  (who pays for it, what is left, offers waiting; whom it sponsors)',
     run: async (ctx, args) => sponsorshipOf(ctx, await account(ctx, args[0]))
   }
 }

@@ -104,7 +104,7 @@ test('follow, feed, followers, unfollow; following yourself is refused', async (
 
   const self = await run(['follow', reader.address], reader)
   assert.equal(self.code, 1)
-  assert.match(self.stderr, /^agora: follows\.CannotFollowSelf: /)
+  assert.match(self.stderr, /^agora: .*\(follows\.CannotFollowSelf\)$/m)
 })
 
 test('react, change and remove a reaction', async () => {

@@ -1,8 +1,9 @@
-// End-to-end: joining without tokens. //Alice sponsors a brand-new key with 1 AGORA; the key
-// (0 balance) sets a profile, posts, replies, follows and reacts through the CLI; Alice pays
-// exactly the fees and holds exactly the deposits; what the sponsorship does not cover is
-// refused at the pool; deposits go back to Alice; after `revoke` the key pays for itself.
-// Prints the costs it measured (the README's "Joining without tokens" table).
+// End-to-end: joining without tokens, by consent. //Alice offers to sponsor a brand-new key with
+// 1 AGORA and the key accepts (the offer pays that fee); the key (0 balance) sets a profile,
+// posts, replies, follows and reacts through the CLI; Alice pays exactly the fees and holds
+// exactly the deposits; what the sponsorship does not cover is refused at the pool; deposits go
+// back to Alice; after `revoke` the key pays for itself. A stranger's 1-planck offer blocks
+// nobody. Prints the costs it measured (docs/sponsorship.md's table).
 
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
@@ -57,10 +58,16 @@ test('a sponsored key with no AGORA posts, follows and reacts; the sponsor pays 
   assert.match(await refused(['post', 'hello?'], newcomer), /refused the transaction: .*(Inability to pay|Payment)/)
 
   const beforeSponsor = await balances(alice.address)
-  await write(['sponsor', newcomer.address, '--allowance', '1'], alice, 'sponsorship.Sponsored')
+  await write(['sponsor', newcomer.address, '--allowance', '1'], alice, 'sponsorship.Offered')
+  const offered = (await run(['sponsorship', 'show', newcomer.address])).json
+  assert.equal(offered.sponsorship, null, 'an offer sponsors nothing yet')
+  assert.equal(offered.offers[0].sponsor, alice.address)
+  const accepted = await costOf(['sponsorship', 'accept', alice.address], newcomer)
+  eventData(accepted.events, 'sponsorship.Sponsored')
+  assert.ok(accepted.fee > 0n, 'accepting paid a fee, from the offer')
   const shown = (await run(['sponsorship', 'show', newcomer.address])).json
   assert.equal(shown.sponsorship.sponsor, alice.address)
-  assert.equal(shown.sponsorship.left.planck, String(AGORA))
+  assert.equal(shown.sponsorship.left.planck, String(AGORA - accepted.fee))
   assert.ok((await run(['sponsorship', 'show', alice.address])).json.sponsors.includes(newcomer.address))
 
   const before = await balances(alice.address)
@@ -86,9 +93,9 @@ test('a sponsored key with no AGORA posts, follows and reacts; the sponsor pays 
   assert.equal(afterActs.held - before.held, deposits, 'Alice holds exactly the deposits')
   assert.deepEqual(await balances(newcomer.address), { free: 0n, held: 0n, exists: true }, 'the key still has nothing')
   const books = (await run(['sponsorship', 'show', newcomer.address])).json.sponsorship
-  assert.equal(BigInt(books.feesPaid.planck), fees, 'the books count the fees')
+  assert.equal(BigInt(books.feesPaid.planck), fees + accepted.fee, 'the books count the fees')
   assert.equal(BigInt(books.depositsHeld.planck), deposits, 'and the deposits')
-  assert.equal(BigInt(books.left.planck), AGORA - fees - deposits)
+  assert.equal(BigInt(books.left.planck), AGORA - accepted.fee - fees - deposits)
 
   // Not covered: a transfer from the key is refused at the pool; nobody pays anything.
   const aliceNow = await balances(alice.address)
@@ -135,7 +142,7 @@ test('a sponsored key with no AGORA posts, follows and reacts; the sponsor pays 
   }
   console.log(`| delete the post | ${agoraText(deleted.fee)} | −${agoraText(deleted.released)} (back to the sponsor) |`)
   const record = before.held - beforeSponsor.held
-  console.log(`| sponsor (the sponsor's own call) | ${agoraText(beforeSponsor.free - before.free - record)} | ${agoraText(record)} (the record, back at revoke) |`)
+  console.log(`| sponsor (the sponsor's own call, the offer) and accept (paid by the offer) | ${agoraText(beforeSponsor.free - before.free - record)} | ${agoraText(record)} (the record, back at revoke) |`)
 })
 
 test('when the allowance runs out the next call is refused at the pool, and nothing passes the allowance', async () => {
@@ -148,11 +155,16 @@ test('when the allowance runs out the next call is refused at the pool, and noth
   const firstPost = await (async () => {
     const probe = net.newKey()
     await write(['sponsor', probe.address, '--allowance', '1'], sponsor)
+    await write(['sponsorship', 'accept', sponsor.address], probe)
     return costOf(['post', 'how much is a post?'], probe)
   })()
-  const allowance = firstPost.fee + firstPost.held + fee / 2n
+  await write(['sponsor', dave.address, '--allowance', '1'], sponsor)
+  const acceptFee = (await costOf(['sponsorship', 'accept', sponsor.address], dave)).fee
+  await write(['sponsor', 'revoke', dave.address], sponsor)
+  const allowance = acceptFee + firstPost.fee + firstPost.held + fee / 2n
   const allowanceText = `${allowance / AGORA}.${(allowance % AGORA).toString().padStart(12, '0')}`
-  await write(['sponsor', dave.address, '--allowance', allowanceText], sponsor, 'sponsorship.Sponsored')
+  await write(['sponsor', dave.address, '--allowance', allowanceText], sponsor, 'sponsorship.Offered')
+  await write(['sponsorship', 'accept', sponsor.address], dave, 'sponsorship.Sponsored')
 
   await write(['post', 'how much is a post?'], dave, 'posts.PostCreated')
   const books = async () => (await run(['sponsorship', 'show', dave.address])).json.sponsorship
@@ -181,8 +193,35 @@ test('sponsorship commands refuse bad input with a clear message and change noth
   assert.equal((await run(['sponsorship', 'show', someone.address])).json.sponsorship, null)
 
   await write(['sponsor', someone.address, '--allowance', '1'], sponsor)
+  assert.match(await refused(['sponsor', someone.address, '--allowance', '1'], sponsor), /sponsorship\.AlreadyOffered/)
   const other = await net.freshAccount()
-  assert.match(await refused(['sponsor', someone.address, '--allowance', '1'], other), /sponsorship\.AlreadySponsored/)
+  assert.match(await refused(['sponsorship', 'accept', other.address], someone), /sponsorship\.NoOffer|refused the transaction/)
+  await write(['sponsorship', 'accept', sponsor.address], someone, 'sponsorship.Sponsored')
   assert.match(await refused(['sponsor', 'revoke', someone.address], other), /sponsorship\.NotSponsor\b/)
+  assert.match(await refused(['sponsor', 'withdraw', someone.address], other), /sponsorship\.NoOffer/)
   assert.equal((await run(['sponsorship', 'show', someone.address])).json.sponsorship.sponsor, sponsor.address)
+})
+
+test("a stranger's 1-planck offer blocks nobody: the newcomer accepts the real one and posts", async () => {
+  const stranger = await net.freshAccount()
+  const friend = await net.freshAccount()
+  const newcomer = net.newKey()
+  // The stranger offers first, with the smallest amount there is.
+  await write(['sponsor', newcomer.address, '--allowance', '0.000000000001'], stranger, 'sponsorship.Offered')
+  await write(['sponsor', newcomer.address, '--allowance', '1'], friend, 'sponsorship.Offered')
+  const strangerBefore = await balances(stranger.address)
+  // Accepting the stranger's offer is not even possible: it cannot pay the fee.
+  assert.match(await refused(['sponsorship', 'accept', stranger.address], newcomer), /refused the transaction: .*(Inability to pay|Payment)/)
+  await write(['sponsorship', 'accept', friend.address], newcomer, 'sponsorship.Sponsored')
+  await write(['post', 'hello, I joined without a token'], newcomer, 'posts.PostCreated')
+  assert.deepEqual(await balances(stranger.address), strangerBefore, "the stranger's offer changed nothing")
+  const shown = (await run(['sponsorship', 'show', newcomer.address])).json
+  assert.equal(shown.sponsorship.sponsor, friend.address)
+  assert.deepEqual(shown.offers.map((o) => o.sponsor), [stranger.address], 'it waits, harmless')
+  assert.equal((await balances(newcomer.address)).free, 0n)
+
+  // Leaving is always possible, paid by the sponsor; the stranger withdraws its offer.
+  await write(['sponsor', 'revoke'], newcomer, 'sponsorship.Revoked')
+  await write(['sponsor', 'withdraw', newcomer.address], stranger, 'sponsorship.OfferWithdrawn')
+  assert.equal((await balances(newcomer.address)).free, 0n)
 })
