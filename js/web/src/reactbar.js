@@ -1,7 +1,7 @@
 // One-click reactions under a post: a button per kind the chain knows (@agora/chain reads them
-// from the metadata) with its count; the viewer's own reaction is pressed. Clicking another
-// kind reacts or changes the reaction, clicking one's own takes it back. The bar refreshes
-// itself from the chain after each change.
+// from the metadata) with its count (none shown while it is 0, so a card stays quiet); the
+// viewer's own reaction is pressed. Clicking another kind reacts or changes the reaction,
+// clicking one's own takes it back. The bar refreshes itself from the chain after each change.
 
 import { h, show } from './dom.js'
 import { busy } from './app.js'
@@ -29,7 +29,7 @@ export function reactionBar (app, id, { counts = null, onChange = () => {} } = {
       'aria-label': `${label} (${count})`,
       title: label,
       disabled: !app.me
-    }, h('span', { 'aria-hidden': 'true' }, symbol), ' ', h('span', { class: 'n' }, String(count)))
+    }, h('span', { 'aria-hidden': 'true' }, symbol), h('span', { class: 'n', 'aria-hidden': 'true' }, count ? ` ${count}` : ''))
     element.addEventListener('click', () => busy(app, element, async () => {
       const tx = pressed ? app.chain.api.tx.reactions.unreact(id) : app.chain.api.tx.reactions.react(id, variant)
       await app.send(tx, pressed ? 'Reaction taken back.' : 'Reaction saved.')
