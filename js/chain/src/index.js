@@ -3,9 +3,11 @@
 // load the HPKE code.
 
 export { actFor, innerFailure } from './acting.js'
+export { blockTime, blockTimes } from './blocks.js'
 export { DEFAULT_URL, connect, rpcDefinitions } from './connect.js'
 export { download, downloadBytes, upload } from './content.js'
 export { UserError, describeDispatchError, describeRpcError } from './errors.js'
 export { cidText, describeEvent } from './events.js'
+export { latestPosts } from './posts.js'
 export { reactionKinds } from './reactions.js'
 export { submit } from './submit.js'

@@ -1,8 +1,8 @@
 // What every view shares: the chain connection, the signing account, the reaction kinds, a
-// status line for results and errors, and small cached lookups (display names).
+// status line for results and errors, and small cached lookups (display names, block times).
 
 import { shortAddress } from './dom.js'
-import { UserError, download, submit } from '@agora/chain'
+import { UserError, blockTimes, download, submit } from '@agora/chain'
 
 /** Body text longer than this is shown cut, with "show more". */
 export const SHOWN_BODY_CHARS = 2000
@@ -45,6 +45,8 @@ export function createApp (chain, accounts, kinds) {
       return names.get(address)
     },
     forgetName (address) { names.delete(address) },
+    /** When block `number` was made (a Date, or null), read once per block. */
+    blockTime: blockTimes(chain.api),
     download: (cid) => download(chain.call, cid)
   }
   return app

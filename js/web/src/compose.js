@@ -9,7 +9,7 @@ import { upload } from '@agora/chain'
  * on IPFS (it sends the call). Empty bodies are refused before anything is uploaded.
  */
 export function composer (app, { label, placeholder = '', initial = '', name, onSubmit }) {
-  const text = h('textarea', { name, placeholder, maxlength: MAX_BODY_CHARS, rows: 3 })
+  const text = h('textarea', { name, placeholder, 'aria-label': placeholder || label, maxlength: MAX_BODY_CHARS, rows: 3 })
   text.value = initial
   const count = h('span', { class: 'muted count' }, `${Array.from(initial).length}/${MAX_BODY_CHARS}`)
   text.addEventListener('input', () => { count.textContent = `${Array.from(text.value).length}/${MAX_BODY_CHARS}` })

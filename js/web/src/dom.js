@@ -13,22 +13,26 @@ export function h (tag, attributes = {}, ...children) {
     else if (name === 'dataset') Object.assign(element.dataset, value)
     else element.setAttribute(name, value === true ? '' : String(value))
   }
-  append(element, children)
+  append(element, ...children)
   return element
 }
 
-function append (element, children) {
+/**
+ * Adds `children` to `element` as `h` does: strings as text nodes, null/false skipped (the
+ * DOM's own `append` would show them as the words "null" and "false").
+ */
+export function append (element, ...children) {
   for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue
     element.append(child instanceof Node ? child : document.createTextNode(String(child)))
   }
+  return element
 }
 
 /** Replaces `element`'s content with `children`. */
 export function show (element, ...children) {
   element.replaceChildren()
-  append(element, children)
-  return element
+  return append(element, ...children)
 }
 
 /** The first `max` characters of `text`, and whether it was cut. */

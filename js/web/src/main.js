@@ -1,5 +1,7 @@
-// Agora in a browser. Hash routes: #/ home feed, #/u/<address or @handle> a profile,
-// #/post/<id> a thread, #/settings account and profile, #/me one's own profile.
+// Agora in a browser. Hash routes: #/ home feed, #/discover everyone's latest posts,
+// #/u/<address or @handle> a profile, #/post/<id> a thread, #/settings account and profile,
+// #/me one's own profile. The latest navigation wins: a slower earlier load that finishes
+// after it is dropped, never shown.
 
 import { UserError, connect, reactionKinds } from '@agora/chain'
 
@@ -7,6 +9,7 @@ import { h, show } from './dom.js'
 import { createApp } from './app.js'
 import { chooseNode, confirmNode } from './node.js'
 import { loadAccounts, remember, rememberedAddress } from './accounts.js'
+import { discoverView } from './views/discover.js'
 import { feedView } from './views/feed.js'
 import { profileView } from './views/profile.js'
 import { settingsView } from './views/settings.js'
@@ -26,13 +29,20 @@ function accountPicker (app) {
   return select
 }
 
+/** Counts navigations: a load may show its page only while it is still the latest one. */
+let navigations = 0
+
 async function route (app) {
+  const navigation = ++navigations
+  const current = () => navigation === navigations
   const path = decodeURIComponent(window.location.hash.replace(/^#/, '')) || '/'
   const reload = () => route(app)
   show(view, h('p', { class: 'muted' }, 'Loading…'))
+  markCurrentLink(path)
   try {
     let content
     if (path === '/') content = await feedView(app, reload)
+    else if (path === '/discover') content = await discoverView(app, reload)
     else if (path === '/settings') content = await settingsView(app, reload)
     else if (path === '/me') {
       if (!app.me) throw new UserError('Choose an account first.')
@@ -42,10 +52,19 @@ async function route (app) {
     else if (path.startsWith('/@')) content = await profileView(app, path.slice(1), reload)
     else if (path.startsWith('/post/')) content = await threadView(app, path.slice(6), reload)
     else content = h('p', {}, 'There is no such page. ', h('a', { href: '#/' }, 'Home'))
-    show(view, content)
+    if (current()) show(view, content)
   } catch (error) {
+    if (!current()) return
     show(view, h('p', { class: 'error' }, error instanceof UserError ? error.message : `Something went wrong: ${error.message}`))
     if (!(error instanceof UserError)) console.error(error)
+  }
+}
+
+/** Marks the header link of the page shown, for screen readers and the eye. */
+function markCurrentLink (path) {
+  for (const link of document.querySelectorAll('header#top nav a')) {
+    if (link.getAttribute('href') === `#${path}`) link.setAttribute('aria-current', 'page')
+    else link.removeAttribute('aria-current')
   }
 }
 

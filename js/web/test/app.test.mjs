@@ -1,10 +1,12 @@
 // The web app in a real browser (Debian's chromium, driven by playwright-core) against a real
 // dev node and IPFS daemon: Alice sets a profile and handle and posts; Bob follows her, sees the
-// post in his feed, reacts, replies, quotes and opens the thread (replies and quotes listed
-// apart); Alice edits and deletes the post.
-// A body carrying HTML stays text; a refused call shows the pallet's own words. Screenshots of
-// the main pages go to js/web/screenshots/ (ignored by git; chosen ones are copied into
-// docs/images/ on purpose).
+// post in his feed, reacts with one click, reposts, replies, quotes and opens the thread
+// (replies and quotes listed apart); Alice edits and deletes the post.
+// A body carrying HTML stays text; a refused call shows the pallet's own words; a body IPFS
+// cannot find holds nothing up; the latest navigation wins over a slower earlier one; a
+// newcomer finds people on Discover; every page fits a phone's width. Screenshots of the main
+// pages, desktop and phone size, go to js/web/screenshots/ (ignored by git; chosen ones are
+// copied into docs/images/ on purpose).
 
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
@@ -12,6 +14,8 @@ import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 
 import { startNetwork } from '@agora/testnet'
+import { Keyring } from '@polkadot/keyring'
+import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { chromium } from 'playwright-core'
 import { build } from 'vite'
 
@@ -27,6 +31,7 @@ const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no
 
 let net, site, browser, alice, bob
 let postId
+const dev = {}
 
 before(async () => {
   await build({ root: web, logLevel: 'warn' })
@@ -36,6 +41,9 @@ before(async () => {
   alice = await signedIn('Alice')
   bob = await signedIn('Bob')
   mkdirSync(screenshots, { recursive: true })
+  await cryptoWaitReady()
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
+  for (const name of ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve']) dev[name] = keyring.addFromUri(`//${name}`)
 })
 
 after(async () => {
@@ -44,9 +52,13 @@ after(async () => {
   await net?.stop()
 })
 
-/** A page of its own (own storage) signed in as the dev account `name`. */
-async function signedIn (name) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } })
+/**
+ * A page of its own (own storage) signed in as the dev account `name`; `setup(context)` runs
+ * before the page opens (to route its connections).
+ */
+async function signedIn (name, { viewport = { width: 1000, height: 900 }, setup } = {}) {
+  const context = await browser.newContext({ viewport })
+  await setup?.(context)
   const page = await context.newPage()
   page.on('pageerror', (error) => { page.errors = [...(page.errors ?? []), error.message] })
   await page.goto(`${site.url}?node=${encodeURIComponent(net.url)}#/settings`)
@@ -69,6 +81,13 @@ async function status (page, pattern) {
 }
 
 const card = (id) => `article.post[data-post-id="${id}"]`
+
+/** The text of post `id`'s body once it arrived (or said it cannot), in `scope`. */
+async function bodyText (page, id, scope = '#view') {
+  const selector = `${scope} ${card(id)} .body:not([data-state=pending])`
+  await page.waitForSelector(selector)
+  return page.textContent(selector)
+}
 
 test('a link to another node asks first, and connects nowhere until the person agrees', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } })
@@ -104,10 +123,14 @@ test('Alice sets her profile and handle, and posts', async () => {
   await alice.fill('textarea[name=post]', '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>')
   await alice.click('form.composer button[type=submit]')
   await status(alice, new RegExp(`Posted #${postId + 1}`))
+  // Her own posts are in her home feed, though she follows nobody.
+  await alice.waitForSelector(`#feed ${card(postId + 1)}`)
+  assert.equal(await bodyText(alice, postId, '#feed'), 'Hello from the browser')
 })
 
 test('Bob finds @alice, follows her, and sees her posts in his feed, as text', async () => {
   await go(bob, '#/@alice', '.profile-header')
+  await bob.waitForSelector('.profile-doc[data-state=shown]')
   assert.equal(await bob.textContent('.profile-name'), 'Alice Liddell')
   assert.match(await bob.textContent('.bio'), /<b>not bold<\/b>/)
   assert.equal(await bob.$('.bio b'), null)
@@ -118,29 +141,76 @@ test('Bob finds @alice, follows her, and sees her posts in his feed, as text', a
   await bob.screenshot({ path: `${screenshots}profile.png` })
 
   await go(bob, '#/', card(postId))
-  assert.equal(await bob.textContent(`${card(postId)} .body`), 'Hello from the browser')
+  assert.equal(await bodyText(bob, postId), 'Hello from the browser')
   const hostile = card(postId + 1)
-  assert.match(await bob.textContent(`${hostile} .body`), /<img src=x onerror=/)
+  assert.match(await bodyText(bob, postId + 1), /<img src=x onerror=/)
   assert.equal(await bob.$(`${hostile} .body img`), null)
   assert.equal(await bob.$(`${hostile} .body script`), null)
   assert.equal(await bob.evaluate(() => window.pwned), undefined)
-  assert.equal(await bob.textContent(`${card(postId)} .author`), '@alice')
+  await bob.waitForFunction((selector) => document.querySelector(selector)?.textContent === '@alice', `${card(postId)} .author`)
   await bob.screenshot({ path: `${screenshots}feed.png` })
 })
 
-test('Bob reacts, replies, quotes and opens the thread', async () => {
-  await bob.selectOption(`${card(postId)} select[name=reaction]`, 'Love')
-  await bob.click(`${card(postId)} button.react`)
+test('Bob reacts with one click, and takes it back with another', async () => {
+  const love = `${card(postId)} button.reaction[data-kind=love]`
+  await bob.waitForSelector(`${love}[aria-pressed=false]`)
+  assert.equal(await bob.textContent(`${love} .n`), '')
+  await bob.click(love)
   await status(bob, /Reaction saved/)
-  await bob.waitForSelector(`${card(postId)} .reactions`)
-  assert.match(await bob.textContent(`${card(postId)} .reactions`), /1 love/)
+  await bob.waitForSelector(`${love}[aria-pressed=true]`)
+  assert.equal(await bob.textContent(`${love} .n`), ' 1')
+  assert.equal(await bob.getAttribute(love, 'aria-label'), 'take back your love (1)')
+  assert.equal(await net.rpc('social_reactionOf', [postId, dev.Bob.address]), 'love')
+  // Another kind changes the reaction; one's own kind again takes it back.
+  const like = `${card(postId)} button.reaction[data-kind=like]`
+  await bob.click(like)
+  await bob.waitForSelector(`${like}[aria-pressed=true]`)
+  assert.equal(await bob.textContent(`${love} .n`), '')
+  await bob.click(like)
+  await status(bob, /Reaction taken back/)
+  await bob.waitForSelector(`${like}[aria-pressed=false]`)
+  assert.equal(await net.rpc('social_reactionOf', [postId, dev.Bob.address]), null)
+  await bob.click(love)
+  await bob.waitForSelector(`${love}[aria-pressed=true]`)
+})
 
+test('a card says when it was posted, with the full date on hover', async () => {
+  const time = `${card(postId)} header time[datetime]`
+  await bob.waitForSelector(time)
+  assert.match(await bob.textContent(time), /^(just now|\d+ (min|h|days?) ago)$/)
+  const [datetime, title] = await bob.$eval(time, (t) => [t.dateTime, t.title])
+  // The block's own timestamp (the dev chain's clock starts two hours back and advances a
+  // slot per block, so it is not the wall clock).
+  const { createdAt } = await net.rpc('social_post', [postId])
+  const at = await net.api.at(await net.api.rpc.chain.getBlockHash(createdAt))
+  assert.equal(Date.parse(datetime), (await at.query.timestamp.now()).toNumber())
+  assert.match(title, new RegExp(String(new Date(datetime).getFullYear())))
+})
+
+test('Bob reposts with one button; the repost card shows the post, never "null"', async () => {
+  await bob.click(`#feed ${card(postId)} button.repost`)
+  await status(bob, /Reposted\./)
+  const repost = '#feed article.post.repost'
+  await bob.waitForSelector(`${repost} ${card(postId)} .body[data-state=shown]`)
+  const text = await bob.textContent(repost)
+  assert.doesNotMatch(text, /null|undefined/)
+  assert.match(text, /reposted/)
+  assert.match(text, /Hello from the browser/)
+  await bob.waitForSelector(`${repost} ${card(postId)} button.repost[aria-pressed=true]`)
+  assert.match(await bob.textContent(`${repost} ${card(postId)} button.repost`), /Reposted · 1/)
+  const post = await net.rpc('social_post', [postId])
+  assert.equal(post.reposts, 1)
+  await bob.screenshot({ path: `${screenshots}feed-repost.png` })
+})
+
+test('Bob replies, quotes and opens the thread', async () => {
   await go(bob, `#/post/${postId}`, 'textarea[name=reply]')
   await bob.fill('textarea[name=reply]', 'Nice to meet you, Alice')
   await bob.click('.thread > form.composer button[type=submit]')
   await status(bob, /Reply posted/)
-  await bob.waitForSelector('.thread .replies .post .body')
-  assert.equal(await bob.textContent('.thread .replies .post .body'), 'Nice to meet you, Alice')
+  await bob.waitForSelector('.thread .replies .post .body[data-state=shown]')
+  assert.equal(await bob.textContent('.thread .replies .post .body[data-state=shown]'), 'Nice to meet you, Alice')
+  await bob.waitForSelector('.reactors ul')
   assert.match(await bob.textContent('.reactors'), /love/)
   assert.match(await bob.textContent(`${card(postId)} .counts`), /1 replies/)
   assert.match(await bob.textContent('.thread .quotes'), /Nobody quoted this post yet/)
@@ -150,14 +220,14 @@ test('Bob reacts, replies, quotes and opens the thread', async () => {
   await bob.fill(`${card(postId)} textarea[name=quote]`, 'Everyone, meet Alice')
   await bob.click(`${card(postId)} form.composer button[type=submit]`)
   await status(bob, /Quote posted/)
-  await bob.waitForSelector('.thread .quotes .post .body')
-  assert.equal(await bob.textContent('.thread .quotes .post .body'), 'Everyone, meet Alice')
+  await bob.waitForSelector('.thread .quotes .post .body[data-state=shown]')
+  assert.equal(await bob.textContent('.thread .quotes .post .body[data-state=shown]'), 'Everyone, meet Alice')
   assert.match(await bob.textContent('.thread .quotes .post header'), new RegExp(`quoting #${postId}`))
   assert.match(await bob.textContent(`${card(postId)} .counts`), /1 quotes/)
-  assert.equal(await bob.textContent('.thread .replies .post .body'), 'Nice to meet you, Alice')
+  assert.equal(await bob.textContent('.thread .replies .post .body[data-state=shown]'), 'Nice to meet you, Alice')
   // The CID is there on demand.
   assert.equal(await bob.isVisible(`${card(postId)} .cid`), false)
-  await bob.click(`${card(postId)} .actions button.link`)
+  await bob.click(`${card(postId)} .actions button.show-cid`)
   assert.match(await bob.textContent(`${card(postId)} .cid`), /^b[a-z2-7]+$/)
   await bob.screenshot({ path: `${screenshots}thread.png` })
 })
@@ -172,6 +242,127 @@ test('a refused call shows the pallet\'s reason, and nothing changes', async () 
   assert.match(await status(bob, /handle/i), /Another account holds this handle/)
   const holder = await net.rpc('social_profileByHandle', ['alice'])
   assert.equal(holder.account, net.alice.address)
+})
+
+/** Posts `text`'s CID as `who` without ever uploading the bytes: IPFS cannot find the body. */
+async function postUnavailable (who, text) {
+  const bytes = new TextEncoder().encode(text)
+  const cid = await net.ipfs.add(bytes, { onlyHash: true })
+  const { events } = await net.submitAs({ pair: who }, net.withSize(net.api.tx.posts.createPost, [cid], bytes.length))
+  return events.find((e) => e.method === 'PostCreated').data.postId
+}
+
+test('a body IPFS cannot find holds nothing up: the page shows, that card says so', async () => {
+  const missing = await postUnavailable(dev.Alice, 'never uploaded')
+  const started = Date.now()
+  await go(bob, '#/', card(missing))
+  // The page and the other posts' texts are there before the node gives up on IPFS (5 s).
+  assert.equal(await bodyText(bob, postId), 'Hello from the browser')
+  assert.ok(Date.now() - started < 4000, `the page took ${Date.now() - started} ms`)
+  assert.equal(await bob.getAttribute(`#feed > .posts > ${card(missing)} .body`, 'data-state'), 'pending')
+  assert.match(await bob.textContent(`#feed > .posts > ${card(missing)} .body`), /Fetching/)
+  await bob.screenshot({ path: `${screenshots}feed-pending.png` })
+  assert.match(await bodyText(bob, missing, '#feed > .posts >'), /not available/)
+  await net.submitAs({ pair: dev.Alice }, net.api.tx.posts.deletePost(missing))
+})
+
+test('the latest navigation wins over a slower earlier one', async () => {
+  // Charlie's profile answers slowly: the node's reply to that one request is held 3 s on the
+  // way to the page.
+  const charlie = dev.Charlie.address
+  const dave = dev.Dave.address
+  const slow = new Set()
+  const page = await signedIn('Charlie', {
+    setup: (context) => context.routeWebSocket(/./, (ws) => {
+      const server = ws.connectToServer()
+      ws.onMessage((message) => {
+        try {
+          const request = JSON.parse(message)
+          if (request.method === 'social_profile' && request.params?.[0] === charlie) slow.add(request.id)
+        } catch {}
+        server.send(message)
+      })
+      server.onMessage((message) => {
+        let id = null
+        try { id = JSON.parse(message).id } catch {}
+        if (slow.has(id)) setTimeout(() => ws.send(message), 3000)
+        else ws.send(message)
+      })
+    })
+  })
+  await page.evaluate(() => { window.location.hash = '#/me' })
+  await page.waitForFunction((who) => window.location.hash === `#/u/${who}`, charlie)
+  // Before Charlie's profile is there, the person switches to Dave and opens Dave's.
+  await page.selectOption('#account-select', { label: 'Dave (dev account, public secret)' })
+  await page.evaluate((who) => { window.location.hash = `#/u/${who}` }, dave)
+  await page.waitForSelector(`.profile[data-account="${dave}"]`)
+  assert.ok(slow.size >= 1, 'Charlie\'s profile was asked for')
+  // The slow answers arrive; Dave's page stays.
+  await page.waitForTimeout(3500)
+  assert.equal(await page.$(`.profile[data-account="${charlie}"]`), null)
+  assert.equal(await page.getAttribute('.profile', 'data-account'), dave)
+  assert.ok(await page.$('.profile-header a.edit-profile'), 'Dave\'s own profile, his Edit button')
+  assert.deepEqual(page.errors ?? [], [])
+  await page.context().close()
+})
+
+test('a newcomer sees their own posts at home and finds others on Discover', async () => {
+  const eve = await signedIn('Eve')
+  await go(eve, '#/', 'form.composer textarea[name=post]')
+  assert.match(await eve.textContent('#view .hint'), /You follow nobody yet/)
+  await eve.fill('textarea[name=post]', 'First post, hello everyone')
+  await eve.click('form.composer button[type=submit]')
+  const mine = Number((await status(eve, /Posted #\d+/)).match(/#(\d+)/)[1])
+  assert.equal(await bodyText(eve, mine, '#feed'), 'First post, hello everyone')
+
+  await eve.click('header#top a#nav-discover')
+  await eve.waitForSelector(`.discover ${card(postId)}`)
+  assert.equal(await bodyText(eve, postId, '.discover'), 'Hello from the browser')
+  assert.ok(await eve.$(`.discover ${card(mine)}`), 'her own post is there too')
+  await eve.screenshot({ path: `${screenshots}discover.png` })
+  // From a card to its author's profile.
+  await eve.click(`.discover ${card(postId)} header a.author`)
+  await eve.waitForSelector(`.profile[data-account="${dev.Alice.address}"] button.follow`)
+  assert.deepEqual(eve.errors ?? [], [])
+  await eve.context().close()
+})
+
+test('Discover pages with "Load more"', async () => {
+  // Dave writes more than a page of posts.
+  for (let i = 0; i < 21; i++) {
+    const { cid, size } = await net.upload(`Dave's note ${i}`)
+    await net.submitAs({ pair: dev.Dave }, net.withSize(net.api.tx.posts.createPost, [cid], size))
+  }
+  const page = await signedIn('Eve')
+  const next = (await net.api.query.posts.nextPostId()).toNumber()
+  await go(page, '#/discover', '.discover .posts')
+  const ids = () => page.$$eval('.discover > .posts > article.post', (cards) => cards.map((c) => Number(c.dataset.postId)))
+  const first = await ids()
+  assert.equal(first[0], next - 1)
+  assert.equal(first.length, 20)
+  await page.click('.discover button.more')
+  await page.waitForFunction(() => document.querySelectorAll('.discover > .posts').length === 2)
+  const all = await ids()
+  assert.ok(all.length > 20)
+  assert.deepEqual(all, [...all].sort((a, b) => b - a), 'newest first, no repeats')
+  assert.equal(new Set(all).size, all.length)
+  await page.context().close()
+})
+
+test('every page fits a 390 px phone screen', async () => {
+  const phone = await signedIn('Bob', { viewport: { width: 390, height: 844 } })
+  const pages = [['#/', 'feed', '#feed .posts'], ['#/discover', 'discover', '.discover .posts'],
+    ['#/@alice', 'profile', '.profile-header'], [`#/post/${postId}`, 'thread', '.thread'],
+    ['#/settings', 'settings', 'form.profile-form']]
+  for (const [hash, name, selector] of pages) {
+    await go(phone, hash, selector)
+    await phone.waitForFunction(() => !document.querySelector('.body[data-state=pending]'))
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth)
+    assert.ok(width <= 390, `${hash} is ${width} px wide`)
+    await phone.screenshot({ path: `${screenshots}phone-${name}.png`, fullPage: true })
+  }
+  assert.deepEqual(phone.errors ?? [], [])
+  await phone.context().close()
 })
 
 test('Alice edits and then deletes her post', async () => {

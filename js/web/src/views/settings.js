@@ -1,6 +1,7 @@
 // The signed-in account, and its profile: name and bio (a JSON document on IPFS) and handle.
+// Every field has a label bound to it, so it can be reached and named from the keyboard.
 
-import { h } from '../dom.js'
+import { append, h } from '../dom.js'
 import { busy } from '../app.js'
 import { upload } from '@agora/chain'
 
@@ -15,16 +16,20 @@ export async function settingsView (app, reload) {
     return section
   }
   const profile = await app.chain.call('social_profile', [app.me.address])
-  let current = { name: '', bio: '' }
+  const name = h('input', { name: 'name', id: 'profile-name', maxlength: 64 })
+  const bio = h('textarea', { name: 'bio', id: 'profile-bio', maxlength: 1000, rows: 3 })
+  // The form is there at once; the current name and bio fill in when IPFS delivers the
+  // document, unless the person has started typing.
   if (profile) {
-    const doc = await app.download(profile.metadata)
-    try { current = { ...current, ...JSON.parse(doc.text ?? '{}') } } catch {}
+    app.download(profile.metadata).then((doc) => {
+      let current = {}
+      try { current = JSON.parse(doc.text ?? '{}') ?? {} } catch {}
+      if (name.value === '' && typeof current.name === 'string') name.value = current.name
+      if (bio.value === '' && typeof current.bio === 'string') bio.value = current.bio
+    })
   }
-  const name = h('input', { name: 'name', maxlength: 64, value: typeof current.name === 'string' ? current.name : '' })
-  const bio = h('textarea', { name: 'bio', maxlength: 1000, rows: 3 })
-  bio.value = typeof current.bio === 'string' ? current.bio : ''
   const save = h('button', { type: 'submit' }, 'Save profile')
-  const profileForm = h('form', { class: 'profile-form' }, h('label', {}, 'Name ', name), h('label', {}, 'Bio ', bio), save)
+  const profileForm = h('form', { class: 'profile-form' }, h('label', { for: 'profile-name' }, 'Name'), name, h('label', { for: 'profile-bio' }, 'Bio'), bio, save)
   profileForm.addEventListener('submit', (event) => {
     event.preventDefault()
     busy(app, save, async () => {
@@ -34,9 +39,9 @@ export async function settingsView (app, reload) {
     })
   })
 
-  const handle = h('input', { name: 'handle', maxlength: 32, value: profile?.handle ?? '', placeholder: 'letters, digits, _' })
+  const handle = h('input', { name: 'handle', id: 'profile-handle', maxlength: 32, value: profile?.handle ?? '', placeholder: 'letters, digits, _' })
   const take = h('button', { type: 'submit' }, 'Set handle')
-  const handleForm = h('form', { class: 'handle-form' }, h('label', {}, '@', handle), take)
+  const handleForm = h('form', { class: 'handle-form' }, h('label', { for: 'profile-handle' }, 'Handle'), h('span', { class: 'at' }, '@', handle), take)
   handleForm.addEventListener('submit', (event) => {
     event.preventDefault()
     busy(app, take, async () => {
@@ -44,7 +49,7 @@ export async function settingsView (app, reload) {
       app.forgetName(app.me.address)
     })
   })
-  section.append(
+  append(section,
     h('p', {}, 'Signed in as ', h('strong', {}, app.me.name), h('br'), h('code', {}, app.me.address)),
     app.me.kind === 'dev' ? h('p', { class: 'warning' }, 'This is a development account: its secret is public. Use it on a local chain only.') : null,
     h('h2', {}, 'Profile'), profileForm,

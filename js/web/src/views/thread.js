@@ -10,8 +10,8 @@ export async function threadView (app, id, reload) {
   if (!/^\d+$/.test(id)) throw new UserError(`"${id}" is not a post number.`)
   const post = await app.chain.call('social_post', [Number(id)])
   if (!post) return h('section', {}, h('h1', {}, `Post #${id}`), h('p', { class: 'muted' }, 'This post does not exist (never created, or deleted).'))
-  const [card, replies, quotes] = await Promise.all([
-    postCard(app, post, { onChange: reload, withReactors: true }),
+  const card = postCard(app, post, { onChange: reload, withReactors: true })
+  const [replies, quotes] = await Promise.all([
     pagedPosts(app, 'social_thread', [post.id], { className: 'replies', more: 'More replies', empty: 'No replies yet.', onChange: reload }),
     pagedPosts(app, 'social_quotes', [post.id], { className: 'quotes', more: 'More quotes', empty: 'Nobody quoted this post yet.', onChange: reload })
   ])
