@@ -132,6 +132,7 @@ test('a newcomer joins in a fresh browser: key, sponsor, name and post, holding 
   await page.click('ul.offers button.accept')
   await status(page, /Accepted/)
   await page.waitForSelector('form.name-form')
+  const leftAtFirst = await page.textContent('p.sponsored .left')
   assert.match(await page.textContent('p.sponsored'), /pays your fees and deposits: 1\.\d+ AGORA left/)
   await page.getByLabel('The name people see').fill('Nora Newcomer')
   await page.click('form.name-form button[type=submit]')
@@ -139,6 +140,7 @@ test('a newcomer joins in a fresh browser: key, sponsor, name and post, holding 
   await page.fill('textarea[name=post]', 'Hello Agora, I hold no tokens')
   await page.click('form.composer button[type=submit]')
   const postId = Number((await status(page, /Posted #\d+/)).match(/#(\d+)/)[1])
+  await page.waitForFunction((before) => document.querySelector('p.sponsored .left').textContent !== before, leftAtFirst)
   await shot('join-done')
 
   const profile = await net.rpc('social_profile', [newcomer.address])

@@ -68,8 +68,12 @@ export async function joinView (app, current) {
   async function showSponsored (me, record) {
     const { api } = app.chain
     const sponsor = record.sponsor.toString()
-    const left = record.allowance.toBigInt() - record.feesPaid.toBigInt() - record.depositsHeld.toBigInt()
-    const [nameLabel, nameForm] = nameSetter(me)
+    const left = h('span', { class: 'left' }, allowanceLeft(record))
+    /** What is left of the allowance, read again after each of the newcomer's calls. */
+    const refresh = () => api.query.sponsorship.sponsorships(me.address)
+      .then((now) => { if (now.isSome) left.textContent = allowanceLeft(now.unwrap()) })
+      .catch(() => {})
+    const [nameLabel, nameForm] = nameSetter(me, () => refresh())
     const post = composer(app, {
       label: 'Post',
       placeholder: 'Your first post',
@@ -78,17 +82,22 @@ export async function joinView (app, current) {
         const events = await app.send(api.tx.posts.createPost(cid, size), 'Posted.')
         const id = events.find((e) => e.method === 'PostCreated')?.data.postId
         app.notify(`Posted #${id}. Find it, and others, on Discover.`)
+        refresh()
       }
     })
     show(stage,
       h('p', { class: 'sponsored' }, h('a', { href: `#/u/${sponsor}` }, await app.displayName(sponsor)),
-        ` pays your fees and deposits: ${formatAmount(api, left)} left.`),
+        ' pays your fees and deposits: ', left, ' left.'),
       h('h2', {}, nameLabel), nameForm,
       h('h2', {}, 'Say hello'), post,
       h('p', { class: 'muted' }, 'Then ', h('a', { href: '#/discover' }, 'find people to follow'), '.'))
   }
 
-  function nameSetter (me) {
+  function allowanceLeft (record) {
+    return formatAmount(app.chain.api, record.allowance.toBigInt() - record.feesPaid.toBigInt() - record.depositsHeld.toBigInt())
+  }
+
+  function nameSetter (me, saved) {
     const input = h('input', { id: 'join-name', name: 'name', maxlength: 64, required: true })
     const save = h('button', { type: 'submit' }, 'Save name')
     const form = h('form', { class: 'name-form' }, h('label', { for: 'join-name' }, 'The name people see'), input, save)
@@ -98,6 +107,7 @@ export async function joinView (app, current) {
         const { cid, size } = await upload(app.chain.call, JSON.stringify({ name: input.value, bio: '' }))
         await app.send(app.chain.api.tx.profiles.setProfile(cid, size), 'Name saved.')
         app.forgetName(me.address)
+        saved()
       })
     })
     return ['Your name', form]
