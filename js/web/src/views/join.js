@@ -37,7 +37,8 @@ export async function joinView (app, current) {
       return
     }
     const { api } = app.chain
-    const [record, offers] = await Promise.all([api.query.sponsorship.sponsorships(me.address), api.query.sponsorship.offers.entries(me.address)])
+    const look = () => Promise.all([api.query.sponsorship.sponsorships(me.address), api.query.sponsorship.offers.entries(me.address)])
+    const [record, offers] = await look()
     if (!still()) return
     if (record.isSome) return showSponsored(me, record.unwrap())
     if (offers.length > 0) return showOffers(me, offers.map(([, offer]) => offer.unwrap()))
@@ -48,7 +49,16 @@ export async function joinView (app, current) {
         'they choose how much of your fees to pay and offer it with one click.'),
       h('p', {}, h('a', { class: 'request-link', href: link }, link)),
       h('p', { class: 'muted waiting' }, 'Waiting for an offer… this page notices it by itself.'))
-    setTimeout(() => { if (still()) next() }, WATCH_MS)
+    // Looks again until an offer comes, without redrawing the page meanwhile (the person may be
+    // selecting the link); a failed look is tried again.
+    const watch = async () => {
+      if (!still()) return
+      const [again, waiting] = await look().catch(() => [{ isSome: false }, []])
+      if (!still()) return
+      if (again.isSome || waiting.length > 0) next()
+      else setTimeout(watch, WATCH_MS)
+    }
+    setTimeout(watch, WATCH_MS)
   }
 
   async function showOffers (me, offers) {
