@@ -28,7 +28,7 @@ async function withStore (mode, fn) {
       const tx = db.transaction(STORE, mode)
       const request = fn(tx.objectStore(STORE))
       tx.oncomplete = () => resolve(request.result)
-      tx.onerror = tx.onabort = () => reject(new UserError(`This browser could not store the key: ${tx.error?.message}`))
+      tx.onerror = tx.onabort = () => reject(new UserError(`This browser's key store failed: ${tx.error?.message}`))
     })
   } finally {
     db.close()

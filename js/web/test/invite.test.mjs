@@ -185,12 +185,16 @@ test('a newcomer joins in a fresh browser: key, sponsor, name and post, holding 
   await page.fill('input[name=unlock-password]', PASSWORD)
   await page.click('form.unlock-form button[type=submit]')
   await status(page, /Unlocked/)
-  await page.waitForFunction(() => !document.querySelector('form.unlock-form'))
+  await page.waitForSelector('button.lock')
   // The phrase again, after the password.
   await page.fill('input[name=export-password]', PASSWORD)
   await page.click('form.export-form button[type=submit]')
   await page.waitForSelector('.exported ol.phrase li')
   assert.equal((await page.$$eval('.exported ol.phrase li', (items) => items.map((li) => li.textContent))).join(' '), newcomer.phrase)
+  // Locked again at once, on request.
+  await page.click('button.lock')
+  await status(page, /Locked/)
+  await page.waitForSelector('form.unlock-form')
   assert.deepEqual(page.errors ?? [], [])
   await page.context().close()
 })
