@@ -3,6 +3,7 @@
 // load the HPKE code.
 
 export { actFor, innerFailure } from './acting.js'
+export { formatAmount, parseAmount } from './amounts.js'
 export { blockTime, blockTimes } from './blocks.js'
 export { DEFAULT_URL, connect, rpcDefinitions } from './connect.js'
 export { download, downloadBytes, upload } from './content.js'

@@ -5,35 +5,9 @@
 // sponsored account signs its own ordinary transactions, and can always leave (its sponsor
 // pays that fee too).
 
-import { UserError } from '@agora/chain'
+import { UserError, formatAmount, parseAmount } from '@agora/chain'
 
 import { account, need, send } from './base.mjs'
-
-/** The chain's token decimals (AGORA: 12). */
-function decimals (api) {
-  return api.registry.chainDecimals[0] ?? 12
-}
-
-/** An amount of AGORA as the user types it ("1", "0.25") in the smallest unit, as a BigInt. */
-export function parseAmount (api, text, option) {
-  const places = decimals(api)
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(text ?? '')
-  if (!match || (match[2] ?? '').length > places) {
-    throw new UserError(`${option} needs an amount of AGORA such as 1 or 0.25 (at most ${places} decimals)`)
-  }
-  const amount = BigInt(match[1]) * 10n ** BigInt(places) + BigInt((match[2] ?? '').padEnd(places, '0'))
-  if (amount === 0n) throw new UserError(`${option} must be more than 0`)
-  return amount
-}
-
-/** An amount in the smallest unit as AGORA text, all significant decimals: "0.0351". */
-export function formatAmount (api, value) {
-  const places = BigInt(decimals(api))
-  const amount = BigInt(value)
-  const whole = amount / 10n ** places
-  const fraction = (amount % 10n ** places).toString().padStart(Number(places), '0').replace(/0+$/, '')
-  return `${whole}${fraction ? `.${fraction}` : ''} AGORA`
-}
 
 /** A sponsorship record or offer as plain data, amounts in planck and as AGORA text. */
 function describeRecord (api, record) {

@@ -1,9 +1,13 @@
 // Who signs: accounts from the Polkadot.js browser extension (real keys, which never leave the
-// extension), and, on a development chain only, the well-known dev accounts, whose secrets are
-// public and which are labelled so. The choice is remembered in this browser.
+// extension), keys made in this browser (keystore.js: encrypted, locked until the person gives
+// the password), and, on a development chain only, the well-known dev accounts, whose secrets
+// are public and which are labelled so. The choice is remembered in this browser.
 
 import { Keyring } from '@polkadot/keyring'
-import { cryptoWaitReady } from '@polkadot/util-crypto'
+import { cryptoWaitReady, mnemonicValidate } from '@polkadot/util-crypto'
+import { UserError } from '@agora/chain'
+
+import { openKey, storedKeys } from './keystore.js'
 
 const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie']
 const STORAGE_KEY = 'agora.account'
@@ -22,6 +26,8 @@ export async function loadAccounts (chain) {
       accounts.push({ address: pair.address, name: `${name} (dev account, public secret)`, kind: 'dev', key: pair })
     }
   }
+  await cryptoWaitReady()
+  for (const stored of await storedKeys().catch(() => [])) accounts.push(browserAccount(stored))
   try {
     const { web3Enable, web3Accounts, web3FromSource } = await import('@polkadot/extension-dapp')
     const extensions = await web3Enable('Agora')
@@ -40,6 +46,23 @@ export async function loadAccounts (chain) {
     // No extension, or it refused: dev accounts (on a dev chain) remain.
   }
   return accounts
+}
+
+/** A key of this browser as an account, locked (`key` null) until `unlock`. */
+export function browserAccount ({ address, name }) {
+  return { address, name: `${name} (this browser)`, kind: 'browser', key: null }
+}
+
+/** The sr25519 keyring pair of a recovery phrase, or a UserError when it is not one. */
+export function pairFromPhrase (phrase) {
+  const words = phrase.trim().split(/\s+/).join(' ')
+  if (!mnemonicValidate(words)) throw new UserError('That is not a recovery phrase: check each word and their order.')
+  return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromMnemonic(words)
+}
+
+/** Unlocks a browser account with its password: its pair stays in memory until a reload. */
+export async function unlock (account, password) {
+  account.key = pairFromPhrase(await openKey(account.address, password))
 }
 
 export function rememberedAddress () {

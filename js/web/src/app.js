@@ -26,6 +26,7 @@ export function createApp (chain, accounts, kinds) {
     /** Sends `tx` as the chosen account; shows and rethrows readable errors. */
     async send (tx, done) {
       if (!app.me) throw new UserError('Choose an account first (Settings).')
+      if (!app.me.key) throw new UserError('Your key is locked: unlock it with its password (Keys).')
       app.notify('Signing and sending…', 'pending')
       try {
         const { events } = await submit(chain.api, tx, app.me.key)

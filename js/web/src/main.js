@@ -1,6 +1,7 @@
 // Agora in a browser. Hash routes: #/ home feed, #/discover everyone's latest posts,
 // #/u/<address or @handle> a profile, #/post/<id> a thread, #/settings account and profile,
-// #/me one's own profile. The latest navigation wins: a slower earlier load that finishes
+// #/me one's own profile, #/join a newcomer's first steps (a key, a sponsor, a name, a post),
+// #/invite?to=<address> offering to sponsor someone, #/keys this browser's own keys. The latest navigation wins: a slower earlier load that finishes
 // after it is dropped, never shown.
 
 import { UserError, connect, reactionKinds } from '@agora/chain'
@@ -11,6 +12,9 @@ import { chooseNode, confirmNode } from './node.js'
 import { loadAccounts, remember, rememberedAddress } from './accounts.js'
 import { discoverView } from './views/discover.js'
 import { feedView } from './views/feed.js'
+import { inviteView } from './views/invite.js'
+import { joinView } from './views/join.js'
+import { keysView } from './views/keys.js'
 import { profileView } from './views/profile.js'
 import { settingsView } from './views/settings.js'
 import { threadView } from './views/thread.js'
@@ -36,14 +40,19 @@ async function route (app) {
   const navigation = ++navigations
   const current = () => navigation === navigations
   const path = decodeURIComponent(window.location.hash.replace(/^#/, '')) || '/'
+  const [page, query] = path.split('?')
+  const params = new URLSearchParams(query ?? '')
   const reload = () => route(app)
   show(view, h('p', { class: 'muted' }, 'Loading…'))
-  markCurrentLink(path)
+  markCurrentLink(page)
   try {
     let content
     if (path === '/') content = await feedView(app, reload)
     else if (path === '/discover') content = await discoverView(app, reload)
     else if (path === '/settings') content = await settingsView(app, reload)
+    else if (page === '/join') content = await joinView(app, current)
+    else if (page === '/invite') content = await inviteView(app, params.get('to'))
+    else if (path === '/keys') content = await keysView(app, reload)
     else if (path === '/me') {
       if (!app.me) throw new UserError('Choose an account first.')
       window.location.hash = `#/u/${app.me.address}`
@@ -102,8 +111,16 @@ async function start () {
   }
   const app = createApp(chain, await loadAccounts(chain), reactionKinds(chain.api))
   app.me = app.accounts.find((account) => account.address === rememberedAddress()) ?? null
-  show(document.getElementById('account'), accountPicker(app),
+  const drawPicker = () => show(document.getElementById('account'), accountPicker(app),
     chain.isDev ? h('span', { class: 'chain-badge' }, 'development chain') : null)
+  /** Signs with `account` from now on (a key just made or imported joins the list). */
+  app.use = (account) => {
+    if (!app.accounts.includes(account)) app.accounts.push(account)
+    app.me = account
+    remember(account.address)
+    drawPicker()
+  }
+  drawPicker()
   window.addEventListener('hashchange', () => route(app))
   await route(app)
   document.body.dataset.ready = 'true'

@@ -8,7 +8,8 @@ import { upload } from '@agora/chain'
 export async function settingsView (app, reload) {
   const section = h('section', {}, h('h1', {}, 'Settings'))
   if (app.accounts.length === 0) {
-    section.append(h('p', {}, 'No account to sign with: install the Polkadot.js extension and allow this page, or use a development chain.'))
+    section.append(h('p', {}, 'No account to sign with. New here? ', h('a', { href: '#/join' }, 'Join'),
+      ': make a key in this browser, no tokens needed. Or install the Polkadot.js extension and allow this page.'))
     return section
   }
   if (!app.me) {
@@ -51,6 +52,7 @@ export async function settingsView (app, reload) {
   })
   append(section,
     h('p', {}, 'Signed in as ', h('strong', {}, app.me.name), h('br'), h('code', {}, app.me.address)),
+    app.me.kind === 'browser' ? h('p', {}, 'A key of this browser: ', h('a', { href: '#/keys' }, app.me.key ? 'its recovery phrase' : 'unlock it'), '.') : null,
     app.me.kind === 'dev' ? h('p', { class: 'warning' }, 'This is a development account: its secret is public. Use it on a local chain only.') : null,
     h('h2', {}, 'Profile'), profileForm,
     h('h2', {}, 'Handle'), handleForm)
