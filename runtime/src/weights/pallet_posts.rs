@@ -31,6 +31,9 @@
 // --output
 // runtime/src/weights/pallet_posts.rs
 
+// Execution times from the run above; reads and writes of create_post, reply, quote, repost, edit_post, delete_post recounted
+// by the 2026-12-02 run (benches/README.md, "Weights of the social pallets").
+
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
 #![allow(unused_imports)]
@@ -61,8 +64,8 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 		// Minimum execution time: 79_779_000 picoseconds.
 		Weight::from_parts(86_408_000, 0)
 			.saturating_add(Weight::from_parts(0, 3730))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Posts::Posts` (r:2 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -85,8 +88,8 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 		// Minimum execution time: 98_367_000 picoseconds.
 		Weight::from_parts(103_384_000, 0)
 			.saturating_add(Weight::from_parts(0, 6290))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Posts::Posts` (r:2 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -109,8 +112,8 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 		// Minimum execution time: 95_162_000 picoseconds.
 		Weight::from_parts(122_041_000, 0)
 			.saturating_add(Weight::from_parts(0, 6290))
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Posts::Posts` (r:3 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -133,8 +136,8 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 		// Minimum execution time: 98_487_000 picoseconds.
 		Weight::from_parts(128_491_000, 0)
 			.saturating_add(Weight::from_parts(0, 8940))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Posts::Posts` (r:1 w:1)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -147,8 +150,8 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 		// Minimum execution time: 111_276_000 picoseconds.
 		Weight::from_parts(117_384_000, 0)
 			.saturating_add(Weight::from_parts(0, 3730))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Posts::Posts` (r:2 w:2)
 	/// Proof: `Posts::Posts` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -169,7 +172,7 @@ impl<T: frame_system::Config> pallet_posts::WeightInfo for WeightInfo<T> {
 		// Minimum execution time: 80_710_000 picoseconds.
 		Weight::from_parts(85_106_000, 0)
 			.saturating_add(Weight::from_parts(0, 6290))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 }

@@ -31,6 +31,9 @@
 // --output
 // runtime/src/weights/pallet_profiles.rs
 
+// Execution times from the run above; reads and writes of set_profile, remove_profile, set_handle, clear_handle recounted
+// by the 2026-12-02 run (benches/README.md, "Weights of the social pallets").
+
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
 #![allow(unused_imports)]
@@ -56,7 +59,7 @@ impl<T: frame_system::Config> pallet_profiles::WeightInfo for WeightInfo<T> {
 		Weight::from_parts(76_193_000, 0)
 			.saturating_add(Weight::from_parts(0, 3730))
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Profiles::Profiles` (r:1 w:1)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -74,7 +77,7 @@ impl<T: frame_system::Config> pallet_profiles::WeightInfo for WeightInfo<T> {
 		Weight::from_parts(66_469_000, 0)
 			.saturating_add(Weight::from_parts(0, 3730))
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Profiles::Profiles` (r:1 w:1)
 	/// Proof: `Profiles::Profiles` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -89,7 +92,7 @@ impl<T: frame_system::Config> pallet_profiles::WeightInfo for WeightInfo<T> {
 		// Minimum execution time: 116_022_000 picoseconds.
 		Weight::from_parts(119_248_000, 0)
 			.saturating_add(Weight::from_parts(0, 3730))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Profiles::Profiles` (r:1 w:1)
@@ -105,7 +108,7 @@ impl<T: frame_system::Config> pallet_profiles::WeightInfo for WeightInfo<T> {
 		// Minimum execution time: 110_424_000 picoseconds.
 		Weight::from_parts(114_009_000, 0)
 			.saturating_add(Weight::from_parts(0, 3730))
-			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 }
