@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 
 import pg from 'pg'
 
-import { now, runTool } from './lib.mjs'
+import { indexerStatus, now, runTool } from './lib.mjs'
 
 const { values: opts } = parseArgs({
   options: {
@@ -24,14 +24,6 @@ const { values: opts } = parseArgs({
   }
 })
 
-async function status () {
-  try {
-    return await (await fetch(`${opts.indexer}/status`, { signal: AbortSignal.timeout(5_000) })).json()
-  } catch {
-    return null
-  }
-}
-
 async function main (api) {
   const target = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber()
   const start = now()
@@ -39,7 +31,7 @@ async function main (api) {
   let indexedAt = null
   let bodiesAt = null
   while (now() < deadline && bodiesAt === null) {
-    const state = await status()
+    const state = await indexerStatus(opts.indexer)
     if (indexedAt === null && state?.height >= target) indexedAt = now()
     if (indexedAt !== null && state?.pendingBodies === 0) bodiesAt = now()
     await new Promise((resolve) => setTimeout(resolve, 100))

@@ -14,7 +14,7 @@
 
 import { parseArgs } from 'node:util'
 
-import { now, percentile, runTool } from './lib.mjs'
+import { indexerStatus, now, percentile, runTool } from './lib.mjs'
 
 const { values: opts } = parseArgs({
   options: {
@@ -28,14 +28,6 @@ const { values: opts } = parseArgs({
 
 /** Extrinsics every dev block carries besides calls: the timestamp and the parachain inherent. */
 const INHERENTS = 2
-
-async function status () {
-  try {
-    return await (await fetch(`${opts.indexer}/status`, { signal: AbortSignal.timeout(5_000) })).json()
-  } catch {
-    return null
-  }
-}
 
 async function main (api) {
   const blocks = new Map() // number -> { calls, finalized, indexed }
@@ -55,7 +47,7 @@ async function main (api) {
         bodiesDoneAt = null
       }
     }
-    const state = await status()
+    const state = await indexerStatus(opts.indexer)
     if (state) {
       for (const [number, block] of blocks) {
         if (block.indexed === null && number <= state.height) block.indexed = now()

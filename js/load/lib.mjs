@@ -31,6 +31,15 @@ export function runTool (url, main, { requestTimeoutMs } = {}) {
   })
 }
 
+/** The indexer's `/status` at `url` (its API's base), or null when it does not answer in 5 s. */
+export async function indexerStatus (url) {
+  try {
+    return await (await fetch(`${url}/status`, { signal: AbortSignal.timeout(5_000) })).json()
+  } catch {
+    return null
+  }
+}
+
 export function percentile (sorted, p) {
   if (sorted.length === 0) return null
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
