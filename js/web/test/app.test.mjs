@@ -9,25 +9,15 @@
 // copied into docs/images/ on purpose).
 
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 
 import { startNetwork } from '@agora/testnet'
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
-import { chromium } from 'playwright-core'
 import { build } from 'vite'
 
 import { serve } from '../serve.mjs'
-
-const web = fileURLToPath(new URL('..', import.meta.url))
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url))
-const CHROMIUM = process.env.AGORA_CHROMIUM ?? '/usr/bin/chromium'
-// Headless, no sandbox (CI runs as root), and none of the background connections a closed
-// network refuses.
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+import { launchChromium, screenshots, web } from './browser.mjs'
 
 let net, site, browser, alice, bob
 let postId
@@ -37,10 +27,9 @@ before(async () => {
   await build({ root: web, logLevel: 'warn' })
   net = await startNetwork()
   site = await serve({ node: net.url })
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
+  browser = await launchChromium()
   alice = await signedIn('Alice')
   bob = await signedIn('Bob')
-  mkdirSync(screenshots, { recursive: true })
   await cryptoWaitReady()
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
   for (const name of ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve']) dev[name] = keyring.addFromUri(`//${name}`)

@@ -8,23 +8,16 @@
 // js/web/screenshots/.
 
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 
 import { startNetwork } from '@agora/testnet'
 import { u8aToHex } from '@polkadot/util'
 import { cryptoWaitReady, mnemonicToMiniSecret } from '@polkadot/util-crypto'
-import { chromium } from 'playwright-core'
 import { build } from 'vite'
 
 import { serve } from '../serve.mjs'
+import { launchChromium, screenshots, web } from './browser.mjs'
 
-const web = fileURLToPath(new URL('..', import.meta.url))
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url))
-const CHROMIUM = process.env.AGORA_CHROMIUM ?? '/usr/bin/chromium'
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const DESKTOP = { width: 1000, height: 900 }
 const PHONE = { width: 390, height: 844 }
 const PASSWORD = 'correct horse battery'
@@ -37,8 +30,7 @@ before(async () => {
   await build({ root: web, logLevel: 'warn' })
   net = await startNetwork()
   site = await serve({ node: net.url })
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
-  mkdirSync(screenshots, { recursive: true })
+  browser = await launchChromium()
   await cryptoWaitReady()
   alice = await open('#/settings', { viewport: DESKTOP })
   await alice.selectOption('#account-select', { label: 'Alice (dev account, public secret)' })
