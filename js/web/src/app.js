@@ -23,6 +23,10 @@ export function createApp (chain, accounts, kinds) {
       statusLine.className = kind
       statusLine.dataset.kind = kind
     },
+    /** Clears an error the previous page showed: it says nothing about the next one. */
+    forgetError () {
+      if (statusLine.dataset.kind === 'error') app.notify('', '')
+    },
     /** Sends `tx` as the chosen account; shows and rethrows readable errors. */
     async send (tx, done) {
       if (!app.me) throw new UserError('Choose an account first (Settings).')

@@ -121,7 +121,10 @@ async function start () {
     drawPicker()
   }
   drawPicker()
-  window.addEventListener('hashchange', () => route(app))
+  window.addEventListener('hashchange', () => {
+    app.forgetError()
+    route(app)
+  })
   await route(app)
   document.body.dataset.ready = 'true'
 }
