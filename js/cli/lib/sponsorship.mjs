@@ -5,14 +5,14 @@
 // sponsored account signs its own ordinary transactions, and can always leave (its sponsor
 // pays that fee too).
 
-import { UserError, formatAmount, parseAmount } from '@agora/chain'
+import { UserError, allowanceLeft, formatAmount, parseAmount } from '@agora/chain'
 
 import { account, need, send } from './base.mjs'
 
 /** A sponsorship record or offer as plain data, amounts in planck and as AGORA text. */
 function describeRecord (api, record) {
   const [allowance, feesPaid, depositsHeld] = [record.allowance, record.feesPaid, record.depositsHeld].map((v) => v.toBigInt())
-  const left = allowance - feesPaid - depositsHeld
+  const left = allowanceLeft(record)
   return {
     sponsor: record.sponsor.toString(),
     ...Object.fromEntries(Object.entries({ allowance, feesPaid, depositsHeld, left })

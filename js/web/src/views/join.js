@@ -8,7 +8,7 @@ import { h, show } from '../dom.js'
 import { busy } from '../app.js'
 import { composer } from '../compose.js'
 import { createKeyForm, unlockForm } from '../keyforms.js'
-import { formatAmount, upload } from '@agora/chain'
+import { allowanceLeft, formatAmount, upload } from '@agora/chain'
 
 /** How often the page looks for a sponsor's offer. */
 const WATCH_MS = 2000
@@ -78,10 +78,10 @@ export async function joinView (app, current) {
   async function showSponsored (me, record) {
     const { api } = app.chain
     const sponsor = record.sponsor.toString()
-    const left = h('span', { class: 'left' }, allowanceLeft(record))
+    const left = h('span', { class: 'left' }, leftText(record))
     /** What is left of the allowance, read again after each of the newcomer's calls. */
     const refresh = () => api.query.sponsorship.sponsorships(me.address)
-      .then((now) => { if (now.isSome) left.textContent = allowanceLeft(now.unwrap()) })
+      .then((now) => { if (now.isSome) left.textContent = leftText(now.unwrap()) })
       .catch(() => {})
     const [nameLabel, nameForm] = nameSetter(me, () => refresh())
     const post = composer(app, {
@@ -103,8 +103,8 @@ export async function joinView (app, current) {
       h('p', { class: 'muted' }, 'Then ', h('a', { href: '#/discover' }, 'find people to follow'), '.'))
   }
 
-  function allowanceLeft (record) {
-    return formatAmount(app.chain.api, record.allowance.toBigInt() - record.feesPaid.toBigInt() - record.depositsHeld.toBigInt())
+  function leftText (record) {
+    return formatAmount(app.chain.api, allowanceLeft(record))
   }
 
   function nameSetter (me, saved) {
