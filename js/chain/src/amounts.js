@@ -21,11 +21,21 @@ export function parseAmount (api, text, option) {
   return amount
 }
 
-/** An amount in the smallest unit as AGORA text, all significant decimals: "0.0351 AGORA". */
-export function formatAmount (api, value) {
-  const places = BigInt(decimals(api))
+/**
+ * An amount in the smallest unit as AGORA text, all significant decimals: "0.0351 AGORA". With
+ * `digits`, cut to that many significant digits after the point, for people to read (with 4:
+ * "1.9305 AGORA" for 1.930524978532, "0.0002139 AGORA" for 0.000213977); never rounded up, so
+ * an allowance shown is never more than what is left.
+ */
+export function formatAmount (api, value, { digits = null } = {}) {
+  const places = decimals(api)
   const amount = BigInt(value)
-  const whole = amount / 10n ** places
-  const fraction = (amount % 10n ** places).toString().padStart(Number(places), '0').replace(/0+$/, '')
+  const whole = amount / 10n ** BigInt(places)
+  let fraction = (amount % 10n ** BigInt(places)).toString().padStart(places, '0')
+  if (digits !== null) {
+    const leadingZeros = whole === 0n ? fraction.length - fraction.replace(/^0+/, '').length : 0
+    fraction = fraction.slice(0, Math.min(places, leadingZeros + digits))
+  }
+  fraction = fraction.replace(/0+$/, '')
   return `${whole}${fraction ? `.${fraction}` : ''} AGORA`
 }

@@ -6,11 +6,12 @@
 // Message keys are derived from the account's own secret (--suri), never stored: the recovery
 // phrase restores them all, so a rotation or a new device keeps old messages readable.
 
-import { decodeAddress, encodeAddress } from '@polkadot/util-crypto'
+import { encodeAddress } from '@polkadot/util-crypto'
 import { hexToU8a, u8aEq, u8aToHex } from '@polkadot/util'
 
-import { UserError, downloadBytes, upload } from '@agora/chain'
-import { EnvelopeError, accountSecret, messageKey, openEnvelope, sealEnvelope } from '@agora/chain/envelope'
+import { UserError } from '@agora/chain'
+import { accountSecret } from '@agora/chain/envelope'
+import { messageKeys, openNotice as open, sealMessage } from '@agora/chain/messages'
 
 import { account, need, pageArgs, send } from './base.mjs'
 
@@ -28,12 +29,8 @@ async function me (ctx) {
   } catch (error) {
     throw new UserError(error.message)
   }
-  const keys = new Map()
-  const keyFor = async (keyId) => {
-    if (!keys.has(keyId)) keys.set(keyId, await messageKey(secret, keyId))
-    return keys.get(keyId)
-  }
-  return { pair, address: encodeAddress(pair.publicKey, ctx.api.registry.chainSS58 ?? 42), keyFor }
+  const keys = messageKeys(pair.publicKey, secret)
+  return { pair, address: encodeAddress(pair.publicKey, ctx.api.registry.chainSS58 ?? 42), keyFor: keys.keyFor, keys }
 }
 
 function messageId (text) {
@@ -48,25 +45,10 @@ async function publish (ctx, self, keyId) {
   return { ...result, keyId, key: u8aToHex(key.publicKey) }
 }
 
-/**
- * Downloads and opens the envelope of `notice` as the signer: `{ text, writtenAt, keyId }` (the
- * sender's clock) or
- * `{ error }` with what failed.
- */
+/** Opens `notice` as the signer: `{ text, writtenAt (the sender's clock), keyId }` or `{ error }`. */
 async function openNotice (ctx, self, notice) {
-  let bytes
-  try {
-    bytes = await downloadBytes(ctx.call, notice.envelope)
-  } catch (error) {
-    return { error: `the envelope cannot be fetched: ${error.message}` }
-  }
-  try {
-    const opened = await openEnvelope({ bytes, me: self.pair.publicKey, keyFor: self.keyFor, sender: decodeAddress(notice.sender) })
-    return { text: opened.text, writtenAt: new Date(opened.sentAt).toISOString(), keyId: opened.keyId }
-  } catch (error) {
-    if (error instanceof EnvelopeError) return { error: error.message }
-    throw error
-  }
+  const opened = await open({ call: ctx.call, notice, keys: self.keys })
+  return opened.error ? opened : { text: opened.text, writtenAt: opened.sentAt.toISOString(), keyId: opened.keyId }
 }
 
 export const dmCommands = {
@@ -111,16 +93,7 @@ export const dmCommands = {
       const to = await account(ctx, need(args, 0, 'recipient'))
       const text = args.slice(1).join(' ')
       if (text === '') throw new UserError('missing message text')
-      const mailbox = await ctx.call('social_mailbox', [to])
-      if (!mailbox) throw new UserError(`${to} has published no message key (they run \`agora dm key init\` first)`)
-      if (mailbox.policy === 'nobody') throw new UserError(`${to} accepts messages from nobody`)
-      let envelope
-      try {
-        envelope = await sealEnvelope({ sender: self.pair, to: decodeAddress(to), recipientKey: hexToU8a(mailbox.key), keyId: mailbox.keyId, text })
-      } catch (error) {
-        throw error instanceof EnvelopeError ? new UserError(error.message) : error
-      }
-      const { cid, size } = await upload(ctx.call, envelope)
+      const { cid, size } = await sealMessage({ call: ctx.call, sender: self.pair, to, text })
       const result = await send(ctx, ctx.api.tx.messages.sendMessage(to, cid, size))
       const sent = result.events.find((e) => e.section === 'messages' && e.method === 'MessageSent')
       return { ...result, messageId: sent?.data.messageId, envelope: cid }

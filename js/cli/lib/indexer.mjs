@@ -5,33 +5,17 @@
 
 import { decodeAddress } from '@polkadot/util-crypto'
 
-import { UserError } from '@agora/chain'
-import { signMarkRead } from '@agora/indexer/mark-read'
+import { UserError, indexerClient } from '@agora/chain'
+import { signMarkRead } from '@agora/chain/mark-read'
 
 import { need } from './base.mjs'
 
 /** The indexer of `scripts/dev.sh` (AGORA_INDEXER_PORT there). */
 export const DEFAULT_INDEXER_URL = 'http://127.0.0.1:9960'
 
-/** GET or POST against the indexer's API; its errors become UserErrors in its own words. */
-async function request (ctx, path, body) {
-  const base = ctx.options.indexer.replace(/\/+$/, '')
-  let response
-  try {
-    response = await fetch(base + path, body === undefined
-      ? { signal: AbortSignal.timeout(15_000) }
-      : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(15_000) })
-  } catch {
-    throw new UserError(`Cannot reach the indexer at ${base} (is it running? scripts/dev.sh starts one; or pass --indexer URL)`)
-  }
-  const answer = await response.json().catch(() => ({ message: `HTTP ${response.status}` }))
-  if (!response.ok) throw new UserError(`the indexer refused: ${answer.message} (${answer.code ?? response.status})`)
-  return answer
-}
-
-function query (params) {
-  const entries = Object.entries(params).filter(([, value]) => value !== undefined && value !== null)
-  return entries.length ? '?' + new URLSearchParams(entries) : ''
+/** The indexer of `--indexer`, its refusals in its own words. */
+function indexer (ctx) {
+  return indexerClient(ctx.options.indexer, { unreachable: '(is it running? scripts/dev.sh starts one; or pass --indexer URL)' })
 }
 
 function paging (ctx) {
@@ -60,8 +44,8 @@ export const indexerCommands = {
     indexer: true,
     run: async (ctx, args) => {
       const account = await who(ctx, args[0])
-      const page = await request(ctx, '/notifications' + query({ account, kinds: ctx.options.kinds, ...paging(ctx) }))
-      const { unread } = await request(ctx, '/unread-count' + query({ account }))
+      const page = await indexer(ctx).get('/notifications', { account, kinds: ctx.options.kinds, ...paging(ctx) })
+      const { unread } = await indexer(ctx).get('/unread-count', { account })
       return { account, unread, readUpTo: page.readUpTo, notifications: page.items, next: page.next }
     }
   },
@@ -71,18 +55,18 @@ export const indexerCommands = {
     run: async (ctx, args) => {
       if (ctx.options.as !== undefined) throw new UserError('only the account itself can mark its notifications read (no --as)')
       const pair = await ctx.pair()
-      const status = await request(ctx, '/status')
+      const status = await indexer(ctx).get('/status')
       const genesis = (await ctx.chain()).api.genesisHash.toHex()
       if (status.genesis !== genesis) {
         throw new UserError(`the indexer at ${ctx.options.indexer} follows another chain (genesis ${status.genesis}, the node's is ${genesis})`)
       }
       let upTo = args[0]
       if (upTo === undefined) {
-        const newest = await request(ctx, '/notifications' + query({ account: pair.address, limit: 1 }))
+        const newest = await indexer(ctx).get('/notifications', { account: pair.address, limit: 1 })
         upTo = String(newest.items[0]?.id ?? 0)
       }
       if (!/^\d+$/.test(upTo)) throw new UserError(`"${upTo}" is not a notification id`)
-      return request(ctx, '/mark-read', signMarkRead(pair, { genesis, upTo }))
+      return indexer(ctx).post('/mark-read', signMarkRead(pair, { genesis, upTo }))
     }
   },
   search: {
@@ -91,7 +75,7 @@ export const indexerCommands = {
     run: async (ctx, args) => {
       const q = need(args, 0, 'search words') && args.join(' ')
       const type = ctx.options.people ? 'people' : 'posts'
-      const page = await request(ctx, '/search' + query({ q, type, ...paging(ctx) }))
+      const page = await indexer(ctx).get('/search', { q, type, ...paging(ctx) })
       return type === 'people' ? { people: page.items, next: page.next } : { results: page.items, next: page.next }
     }
   },
@@ -99,7 +83,7 @@ export const indexerCommands = {
     usage: 'tag <hashtag> [--cursor C] [--limit N]   (indexer: posts with #hashtag, newest first)',
     indexer: true,
     run: async (ctx, args) => {
-      const page = await request(ctx, '/hashtag' + query({ tag: need(args, 0, 'hashtag'), ...paging(ctx) }))
+      const page = await indexer(ctx).get('/hashtag', { tag: need(args, 0, 'hashtag'), ...paging(ctx) })
       return { tag: page.tag, results: page.items, next: page.next }
     }
   },
@@ -107,7 +91,7 @@ export const indexerCommands = {
     usage: 'trending [--window 24h] [--limit N]   (indexer: hashtags by posts in the window)',
     indexer: true,
     run: async (ctx) => {
-      const answer = await request(ctx, '/trending' + query({ window: ctx.options.window, limit: ctx.options.limit }))
+      const answer = await indexer(ctx).get('/trending', { window: ctx.options.window, limit: ctx.options.limit })
       return { window: answer.window, block: answer.block, trending: answer.items }
     }
   },
@@ -116,7 +100,7 @@ export const indexerCommands = {
     indexer: true,
     run: async (ctx, args) => {
       const account = await who(ctx, args[0])
-      const page = await request(ctx, '/mentions' + query({ account, ...paging(ctx) }))
+      const page = await indexer(ctx).get('/mentions', { account, ...paging(ctx) })
       return { results: page.items, next: page.next }
     }
   }

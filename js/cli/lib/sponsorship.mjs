@@ -5,35 +5,9 @@
 // sponsored account signs its own ordinary transactions, and can always leave (its sponsor
 // pays that fee too).
 
-import { UserError, allowanceLeft, formatAmount, parseAmount } from '@agora/chain'
+import { UserError, parseAmount, sponsorshipOf } from '@agora/chain'
 
 import { account, need, send } from './base.mjs'
-
-/** A sponsorship record or offer as plain data, amounts in planck and as AGORA text. */
-function describeRecord (api, record) {
-  const [allowance, feesPaid, depositsHeld] = [record.allowance, record.feesPaid, record.depositsHeld].map((v) => v.toBigInt())
-  const left = allowanceLeft(record)
-  return {
-    sponsor: record.sponsor.toString(),
-    ...Object.fromEntries(Object.entries({ allowance, feesPaid, depositsHeld, left })
-      .map(([key, value]) => [key, { planck: value.toString(), text: formatAmount(api, value) }]))
-  }
-}
-
-/** The sponsorship of `who` (or null), the offers waiting for it, and the accounts it sponsors. */
-async function sponsorshipOf (ctx, who) {
-  const [record, offers, sponsored] = await Promise.all([
-    ctx.api.query.sponsorship.sponsorships(who),
-    ctx.api.query.sponsorship.offers.entries(who),
-    ctx.api.query.sponsorship.sponsoredBy.keys(who)
-  ])
-  return {
-    account: who,
-    sponsorship: record.isSome ? describeRecord(ctx.api, record.unwrap()) : null,
-    offers: offers.map(([, offer]) => describeRecord(ctx.api, offer.unwrap())),
-    sponsors: sponsored.map((key) => key.args[1].toString())
-  }
-}
 
 export const sponsorshipCommands = {
   sponsor: {
@@ -63,7 +37,7 @@ export const sponsorshipCommands = {
     usage: 'sponsor revoke [account | @handle]  (end a sponsorship: yours of it, or, without an account, leave your own)',
     run: async (ctx, args) => {
       const who = await account(ctx, args[0])
-      const { sponsorship } = await sponsorshipOf(ctx, who)
+      const { sponsorship } = await sponsorshipOf(ctx.api, who)
       if (!sponsorship) throw new UserError(`${who} is not sponsored`)
       return send(ctx, ctx.api.tx.sponsorship.revoke(who))
     }
@@ -77,6 +51,6 @@ export const sponsorshipCommands = {
   },
   'sponsorship show': {
     usage: 'sponsorship show [account | @handle]  (who pays for it, what is left, offers waiting; whom it sponsors)',
-    run: async (ctx, args) => sponsorshipOf(ctx, await account(ctx, args[0]))
+    run: async (ctx, args) => sponsorshipOf(ctx.api, await account(ctx, args[0]))
   }
 }

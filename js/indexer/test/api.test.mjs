@@ -13,7 +13,7 @@ import { createApiServer } from '../src/api/server.js'
 import { migrate } from '../src/db/migrate.js'
 import { createPool, inTransaction } from '../src/db/pool.js'
 import { handleBlocks } from '../src/follower/events.js'
-import { signMarkRead } from '../src/mark-read.js'
+import { signMarkRead } from '@agora/chain/mark-read'
 import { applyContent } from '../src/model/bodies.js'
 import { blocks, cidHex, handleHex, hexOf } from './events.mjs'
 

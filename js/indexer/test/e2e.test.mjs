@@ -10,7 +10,7 @@ import pg from 'pg'
 
 import { startIndexer, startNetwork } from '@agora/testnet'
 
-import { signMarkRead } from '../src/mark-read.js'
+import { signMarkRead } from '@agora/chain/mark-read'
 import { upgradeTestWasm } from './upgrade-wasm.mjs'
 
 let net

@@ -3,7 +3,7 @@
 
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto'
 
-import { normalizeTag } from '../text/parse.js'
+import { normalizeTag } from '@agora/chain/text'
 import { ApiError } from './errors.js'
 
 /** The notification kinds, as `kinds=` takes them. */

@@ -2,7 +2,7 @@
 // (src/api/queries.js) and shapes the answer (src/api/shape.js). `ctx` is
 // `{ db, query, body, ss58, maxPage }`.
 
-import { MAX_CLOCK_SKEW_MS, verifyMarkRead } from '../mark-read.js'
+import { MAX_CLOCK_SKEW_MS, verifyMarkRead } from '@agora/chain/mark-read'
 import { decodeCursor, encodeCursor, isId } from './cursor.js'
 import { ApiError } from './errors.js'
 import { accountParam, kindsParam, limitParam, postIdParam, queryParam, tagParam, windowParam } from './params.js'

@@ -3,7 +3,7 @@
 // for both paths: the body worker when IPFS answers, and the follower when a block names a CID
 // whose body is already known.
 
-import { hashtags } from '../text/parse.js'
+import { hashtags } from '@agora/chain/text'
 import { clearMentionsOfContent, indexMentions } from './mentions.js'
 import { profileDocument } from './profile-document.js'
 

@@ -2,7 +2,7 @@
 // them at the version's block (whenever the body arrives), each notified once. An account
 // notified of the post as a reply or quote to its own post is not notified of the mention too.
 
-import { mentionedHandles } from '../text/parse.js'
+import { mentionedHandles } from '@agora/chain/text'
 
 /** Accounts holding `handles` at the end of `block`: `[{ handle, account }]`. */
 async function resolveHandles (client, handles, block) {

@@ -1,7 +1,8 @@
 // What a body says beyond its words: hashtags and @handle mentions. Both are found the same way
 // in every language: a hashtag is `#` and letters, digits, marks or `_` (at least one letter);
 // a mention is `@` and a handle as the chain defines it. Neither may follow a letter, digit or
-// `_` (so `page#top` and `bob@example.org` are neither).
+// `_` (so `page#top` and `bob@example.org` are neither). The indexer indexes by these rules and
+// the web app links by them, so both always agree on what is a hashtag.
 
 /** The longest hashtag kept, in characters; longer runs are not hashtags. */
 export const MAX_TAG_LENGTH = 64
@@ -46,4 +47,25 @@ export function mentionedHandles (body) {
     if (handle) handles.add(handle)
   }
   return [...handles]
+}
+
+/**
+ * `body` cut into pieces to show: `{ text }` for plain text, `{ text, tag }` for a hashtag
+ * (normalized) and `{ text, handle }` for a mention; the pieces' texts joined are `body`.
+ */
+export function segments (body) {
+  const found = [
+    ...[...body.matchAll(TAG)].map((match) => ({ index: match.index, text: match[0], tag: normalizeTag(match[1]) })),
+    ...[...body.matchAll(MENTION)].map((match) => ({ index: match.index, text: match[0], handle: normalizeHandle(match[1]) }))
+  ].filter((piece) => piece.tag || piece.handle).sort((a, b) => a.index - b.index)
+  const pieces = []
+  let at = 0
+  for (const { index, ...piece } of found) {
+    if (index < at) continue
+    if (index > at) pieces.push({ text: body.slice(at, index) })
+    pieces.push(piece)
+    at = index + piece.text.length
+  }
+  if (at < body.length) pieces.push({ text: body.slice(at) })
+  return pieces
 }

@@ -4,7 +4,7 @@
 // for one), the chain (its genesis hash: no replay on another chain's indexer), the account,
 // how far it read, and when it was signed (no replay of an old request).
 //
-// Exported as `@agora/indexer/mark-read`; it loads only @polkadot/util(-crypto).
+// Exported as `@agora/chain/mark-read`; it loads only @polkadot/util(-crypto).
 
 import { stringToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util'
 import { decodeAddress, sr25519Verify } from '@polkadot/util-crypto'

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 
-import { hashtags, mentionedHandles, normalizeHandle, normalizeTag } from '../src/text/parse.js'
+import { hashtags, mentionedHandles, normalizeHandle, normalizeTag, segments } from '../src/text.js'
 
 test('hashtags: any script, lower case, once each, in order', () => {
   assert.deepEqual(hashtags('#Agora is #agora; #日本語 #Ünïcode #a_b #ΚΑΛΗΜΕΡΑ'), ['agora', '日本語', 'ünïcode', 'a_b', 'καλημερα'])
@@ -28,4 +28,14 @@ test('normalizing a tag or handle a client typed', () => {
   assert.equal(normalizeTag('a b'), null)
   assert.equal(normalizeHandle('@Alice'), 'alice')
   assert.equal(normalizeHandle('al'), null)
+})
+
+test('segments: a body cut into text, hashtags and mentions, nothing lost', () => {
+  const body = 'Dawn with @Alice #Birds, mail bob@example.org page#top #1 @ab'
+  const pieces = segments(body)
+  assert.equal(pieces.map((piece) => piece.text).join(''), body)
+  assert.deepEqual(pieces.filter((piece) => !('text' in piece && Object.keys(piece).length === 1)),
+    [{ text: '@Alice', handle: 'alice' }, { text: '#Birds', tag: 'birds' }])
+  assert.deepEqual(segments(''), [])
+  assert.deepEqual(segments('#日本語'), [{ text: '#日本語', tag: '日本語' }])
 })
