@@ -9,7 +9,7 @@
 #   benches/live.sh feed [--follows F] [--posts P]                           # feed page latency
 #   benches/live.sh content                                                  # upload latency
 #   benches/live.sh pinning [--unavailable N] [--ipfs-timeout MS]            # fair pinning
-#   benches/live.sh smoke                                                    # a few dozen txs (CI)
+#   benches/live.sh smoke                                                    # a few dozen txs and a small mix (CI)
 #
 # The node binary is the one the test build produced ($AGORA_NODE, see scripts/env.sh).
 # AGORA_NODE_EXTRA adds arguments to the node, e.g. AGORA_NODE_EXTRA='--pool-type single-state'
@@ -84,7 +84,9 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, dev node sealing every ${bl
 case "$tool" in
 	throughput) node js/load/load.mjs --url "$url" --pid "$node_pid" "${args[@]}" ;;
 	mix) node js/load/mix.mjs --url "$url" "${args[@]}" ;;
-	smoke) node js/load/load.mjs --url "$url" --pid "$node_pid" --posts 40 --accounts 4 --timeout 120 ;;
+	# A few dozen posts, then a small mix with its per-block report (what bound each block).
+	smoke) node js/load/load.mjs --url "$url" --pid "$node_pid" --posts 40 --accounts 4 --timeout 120 &&
+		node js/load/mix.mjs --url "$url" --calls 72 --accounts 8 --remarks 0 --timeout 120 ;;
 	state-growth) node js/load/state-growth.mjs --url "$url" "${args[@]}" ;;
 	feed) node js/load/feed.mjs --url "$url" "${args[@]}" ;;
 	content) node js/load/content-latency.mjs --url "$url" --ipfs "http://127.0.0.1:$ipfs_port" \

@@ -3,8 +3,8 @@
 // ratio (November 2024: about 3 M posts, 18 M likes and 10 M follows a day, 35 : 210 : 115),
 // from many accounts, against `system.remark_with_event` in the same run. Prints calls per
 // block, max and mean over the full blocks (every block that included calls, less the first
-// and the last, which a burst only partly fills), and fails unless nothing was dropped or
-// invalid.
+// and the last, which a burst only partly fills), what bound each block of the mix (ref_time,
+// proof size or length: blocks.mjs), and fails unless nothing was dropped or invalid.
 //
 //   node js/load/mix.mjs --url ws://127.0.0.1:9944 --calls 14000 --remarks 40000 --accounts 400
 //
@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util'
 
 import { Keyring } from '@polkadot/keyring'
 
+import { blockReport, formatBlockReport, normalLimits } from './blocks.mjs'
 import { fundAccounts, includeAll, runTool, signOffline } from './lib.mjs'
 
 const CID = 'bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4'
@@ -167,8 +168,10 @@ async function main (api) {
   if (seeded.dropped + seeded.invalid > 0) throw new Error('the seed posts did not all land')
 
   const { signed, counts } = await signMix(api, accounts, firstPost, seedPosts, kinds, bodies)
-  const mix = perBlock(await includeAll(api, signed, Number(opts.timeout)), signed.length)
+  const mixed = await includeAll(api, signed, Number(opts.timeout))
+  const mix = perBlock(mixed, signed.length)
   const done = await landed(api, accounts, firstPost, seedPosts)
+  const blocks = await blockReport(api, mixed.inclusions)
   const failed = Object.keys(counts).reduce((sum, kind) => sum + counts[kind] - done[kind], 0)
 
   const remarkCount = Number(opts.remarks ?? total)
@@ -183,7 +186,7 @@ async function main (api) {
   const remark = perBlock(await includeAll(api, signedRemarks, Number(opts.timeout)), remarkCount)
 
   const ratio = remark.meanFull ? Number((mix.meanFull / remark.meanFull).toFixed(3)) : null
-  const report = { mix: { ...mix, calls: counts, landed: done, failed }, remark, ratio }
+  const report = { mix: { ...mix, calls: counts, landed: done, failed, limits: normalLimits(api), blockReport: blocks }, remark, ratio }
   if (opts.json) {
     console.log(JSON.stringify(report, null, 2))
   } else {
@@ -191,6 +194,7 @@ async function main (api) {
       `per block max ${r.max}, mean ${r.meanFull} over ${r.fullBlocks} full blocks; dropped ${r.dropped}, invalid ${r.invalid}`
     console.log(`mix (${counts.post} posts, ${counts.react} reactions, ${counts.follow} follows, from ${accounts.length} accounts)`)
     console.log(line('mix', mix) + `; failed ${failed} (counted in storage: ${done.post} posts, ${done.react} reactions, ${done.follow} follows)`)
+    for (const text of formatBlockReport(blocks, normalLimits(api))) console.log(text)
     if (remarkCount > 0) {
       console.log(line('system.remark_with_event', remark))
       console.log(`mixed calls per full block ÷ remarks per full block = ${report.ratio}`)
