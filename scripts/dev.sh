@@ -20,12 +20,12 @@ phase "build web app" bash -c 'npm ci --prefix js --ignore-scripts --no-audit --
 phase "start IPFS" bash scripts/ipfs.sh start
 phase "start PostgreSQL" bash scripts/postgres.sh start
 web_port="${AGORA_WEB_PORT:-8090}"
-node js/web/serve.mjs --port "$web_port" &
+indexer_port="${AGORA_INDEXER_PORT:-9960}"
+node js/web/serve.mjs --port "$web_port" --indexer "http://127.0.0.1:$indexer_port" &
 web_pid=$!
 # The indexer waits for the node to answer, then follows its finalized blocks. A dev chain
 # without --base-path is new at every start: --reset-on-new-chain then empties the indexer's
 # database instead of stopping. Its log is a file: the terminal is the node's.
-indexer_port="${AGORA_INDEXER_PORT:-9960}"
 indexer_log="${AGORA_INDEXER_LOG:-$AGORA_HOME/.local/share/agora/indexer.log}"
 mkdir -p "$(dirname "$indexer_log")"
 node js/indexer/bin/agora-indexer.mjs --rpc ws://127.0.0.1:9944 --db "$(bash scripts/postgres.sh url)" \

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves the built web app (dist/) on a loopback address:
-// `node js/web/serve.mjs [--port 8090] [--node ws://127.0.0.1:9944]`, the node written into
-// /config.json being the one the page talks to.
+// `node js/web/serve.mjs [--port 8090] [--node ws://127.0.0.1:9944] [--indexer URL]`, the node
+// written into /config.json being the one the page talks to, and the indexer (notifications,
+// search) the one it asks (`--indexer none`: a page without them).
 // Static files only, GET and HEAD, nothing outside dist/; scripts/dev.sh and the browser tests
 // use it. A malformed request (bad percent-encoding, a path that climbs out, headers over
 // Node's limit) gets a 4xx and the server keeps serving.
@@ -12,8 +13,9 @@ import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
-/** The dev chain's node (scripts/dev.sh). */
+/** The dev chain's node and indexer (scripts/dev.sh). */
 const DEFAULT_NODE = 'ws://127.0.0.1:9944'
+const DEFAULT_INDEXER = 'http://127.0.0.1:9960'
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,11 +29,11 @@ const TYPES = {
 
 /**
  * Starts serving `root` on 127.0.0.1:`port` (0: any free port), with `/config.json` naming
- * `node`, the node the page talks to unless the person confirms another; resolves to
- * `{ url, close }`.
+ * `node`, the node the page talks to unless the person confirms another, and `indexer`, the
+ * indexer's API it asks for notifications and search (null: none); resolves to `{ url, close }`.
  */
-export function serve ({ root = fileURLToPath(new URL('./dist', import.meta.url)), port = 0, node = DEFAULT_NODE } = {}) {
-  const config = JSON.stringify({ node })
+export function serve ({ root = fileURLToPath(new URL('./dist', import.meta.url)), port = 0, node = DEFAULT_NODE, indexer = null } = {}) {
+  const config = JSON.stringify({ node, indexer })
   const server = createServer((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end()
@@ -94,8 +96,13 @@ function requestPath (target) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '8090' }, node: { type: 'string', default: DEFAULT_NODE } }
+    options: {
+      port: { type: 'string', default: '8090' },
+      node: { type: 'string', default: DEFAULT_NODE },
+      indexer: { type: 'string', default: DEFAULT_INDEXER }
+    }
   })
-  const { url } = await serve({ port: Number(values.port), node: values.node })
+  const indexer = values.indexer === 'none' ? null : values.indexer
+  const { url } = await serve({ port: Number(values.port), node: values.node, indexer })
   console.log(`Agora web app on ${url}`)
 }

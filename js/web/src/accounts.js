@@ -6,6 +6,8 @@
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady, mnemonicValidate } from '@polkadot/util-crypto'
 import { UserError } from '@agora/chain'
+import { accountSecret } from '@agora/chain/envelope'
+import { messageKeys } from '@agora/chain/messages'
 
 import { openKey, storedKeys } from './keystore.js'
 
@@ -13,8 +15,10 @@ const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie']
 const STORAGE_KEY = 'agora.account'
 
 /**
- * Every account this page can sign with: `{ address, name, kind, key }`, `key` being what
- * @agora/chain's `submit` signs with (a keyring pair, or an extension's `{ address, signer }`).
+ * Every account this page can sign with: `{ address, name, kind, key, messages }`, `key` being
+ * what @agora/chain's `submit` signs with (a keyring pair, or an extension's `{ address, signer
+ * }`), `messages` the message keys that open its private messages (derived from its secret, so
+ * only for keys whose secret this page holds: dev accounts and unlocked keys of this browser).
  */
 export async function loadAccounts (chain) {
   const accounts = []
@@ -23,7 +27,8 @@ export async function loadAccounts (chain) {
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
     for (const name of DEV_NAMES) {
       const pair = keyring.addFromUri(`//${name}`)
-      accounts.push({ address: pair.address, name: `${name} (dev account, public secret)`, kind: 'dev', key: pair })
+      const messages = messageKeys(pair.publicKey, accountSecret(`//${name}`, pair.publicKey))
+      accounts.push({ address: pair.address, name: `${name} (dev account, public secret)`, kind: 'dev', key: pair, messages })
     }
   }
   await cryptoWaitReady()
@@ -38,7 +43,8 @@ export async function loadAccounts (chain) {
           address: injected.address,
           name: `${injected.meta.name ?? 'account'} (${injected.meta.source})`,
           kind: 'extension',
-          key: { address: injected.address, signer }
+          key: { address: injected.address, signer },
+          messages: null
         })
       }
     }
@@ -50,7 +56,7 @@ export async function loadAccounts (chain) {
 
 /** A key of this browser as an account, locked (`key` null) until `unlock`. */
 export function browserAccount ({ address, name }) {
-  return { address, name: `${name} (this browser)`, kind: 'browser', key: null }
+  return { address, name: `${name} (this browser)`, kind: 'browser', key: null, messages: null }
 }
 
 /** The sr25519 keyring pair of a recovery phrase, or a UserError when it is not one. */
@@ -60,9 +66,26 @@ export function pairFromPhrase (phrase) {
   return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromMnemonic(words)
 }
 
+/**
+ * Makes `account` sign with `phrase`'s key and open its messages with the message keys derived
+ * from it; both stay in memory only, until a reload or `lock`.
+ */
+export function useSecret (account, phrase) {
+  const pair = pairFromPhrase(phrase)
+  account.key = pair
+  account.messages = messageKeys(pair.publicKey, accountSecret(phrase.trim().split(/\s+/).join(' '), pair.publicKey))
+  return pair
+}
+
+/** Forgets an unlocked key's secrets now. */
+export function lock (account) {
+  account.key = null
+  account.messages = null
+}
+
 /** Unlocks a browser account with its password: its pair stays in memory until a reload. */
 export async function unlock (account, password) {
-  account.key = pairFromPhrase(await openKey(account.address, password))
+  useSecret(account, await openKey(account.address, password))
 }
 
 export function rememberedAddress () {

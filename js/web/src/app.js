@@ -1,8 +1,12 @@
 // What every view shares: the chain connection, the signing account, the reaction kinds, a
 // status line for results and errors, and small cached lookups (display names, block times).
+// `me` is the account every page shows and acts as: one of `accounts`, or (kind 'acting') an
+// account another key signs for, as its app key or its heir (`me.signer` is that key's account).
 
 import { shortAddress } from './dom.js'
-import { UserError, blockTimes, download, submit } from '@agora/chain'
+import { UserError, actFor, blockTimes, download, submit } from '@agora/chain'
+import { decodeAddress, encodeAddress } from '@polkadot/util-crypto'
+import { readDocument } from './profiledoc.js'
 
 /** Body text longer than this is shown cut, with "show more". */
 export const SHOWN_BODY_CHARS = 2000
@@ -11,6 +15,7 @@ export const MAX_BODY_CHARS = 10000
 
 export function createApp (chain, accounts, kinds) {
   const names = new Map()
+  const documents = new Map()
   const statusLine = document.getElementById('status')
   const app = {
     chain,
@@ -33,7 +38,9 @@ export function createApp (chain, accounts, kinds) {
       if (!app.me.key) throw new UserError('Your key is locked: unlock it with its password (Keys).')
       app.notify('Signing and sending…', 'pending')
       try {
-        const { events } = await submit(chain.api, tx, app.me.key)
+        // Acting for another account: the call goes through the key's proxy or heir relation.
+        const signed = app.me.kind === 'acting' ? await actFor(chain.api, tx, app.me.signer.address, app.me.address) : tx
+        const { events } = await submit(chain.api, signed, app.me.key)
         app.notify(done ?? 'Done.', 'ok')
         return events
       } catch (error) {
@@ -49,7 +56,34 @@ export function createApp (chain, accounts, kinds) {
       }
       return names.get(address)
     },
-    forgetName (address) { names.delete(address) },
+    forgetName (address) {
+      names.delete(address)
+      documents.delete(address)
+    },
+    /** `address`'s profile document `{ name, bio, avatar }`, or null; read once per address. */
+    profileDocument (address) {
+      if (!documents.has(address)) {
+        documents.set(address, chain.call('social_profile', [address]).then(async (profile) => {
+          if (!profile) return null
+          const doc = await download(chain.call, profile.metadata)
+          return doc.error === undefined ? readDocument(doc.text) : null
+        }).catch(() => null))
+      }
+      return documents.get(address)
+    },
+    /** The address `who` names (an address, or @handle as of now); UserError when none. */
+    async resolveAccount (who) {
+      if (who.startsWith('@')) {
+        const profile = await chain.call('social_profileByHandle', [who.slice(1)])
+        if (!profile) throw new UserError(`Nobody holds the handle ${who}.`)
+        return profile.account
+      }
+      try {
+        return encodeAddress(decodeAddress(who), chain.api.registry.chainSS58 ?? 42)
+      } catch {
+        throw new UserError(`"${who}" is not an account: give an @handle or an address.`)
+      }
+    },
     /** When block `number` was made (a Date, or null), read once per block. */
     blockTime: blockTimes(chain.api),
     download: (cid) => download(chain.call, cid)

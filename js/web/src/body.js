@@ -1,6 +1,9 @@
 // A post's body, shown as it arrives: the card is on the page at once with a placeholder, the
 // text replaces it when IPFS delivers it, and a body IPFS cannot find says so after the node's
-// timeout instead of holding the page. The text is untrusted: text nodes only, cut when long.
+// timeout instead of holding the page. The text is untrusted: text nodes only, cut when long;
+// its #hashtags and @mentions link to their search and profile (by the indexer's own rules).
+
+import { segments } from '@agora/chain/text'
 
 import { h, clip, show } from './dom.js'
 import { SHOWN_BODY_CHARS } from './app.js'
@@ -27,12 +30,21 @@ export function bodySlot (app, cid, { onText = () => {} } = {}) {
   return element
 }
 
+/** `text` as text nodes, with links for its hashtags and mentions. */
+function linked (text) {
+  return segments(text).map((piece) => {
+    if (piece.tag) return h('a', { href: `#/search?${new URLSearchParams({ q: `#${piece.tag}` })}`, class: 'tag' }, piece.text)
+    if (piece.handle) return h('a', { href: `#/@${piece.handle}`, class: 'mention' }, piece.text)
+    return piece.text
+  })
+}
+
 function showText (element, full) {
   const { text, cut } = clip(full, SHOWN_BODY_CHARS)
-  show(element, text)
+  show(element, linked(text))
   if (cut) {
     const more = h('button', { class: 'link', type: 'button' }, 'show more')
-    more.addEventListener('click', () => show(element, full))
+    more.addEventListener('click', () => show(element, linked(full)))
     element.append('… ', more)
   }
 }

@@ -7,7 +7,7 @@ import { mnemonicGenerate } from '@polkadot/util-crypto'
 
 import { h, show } from './dom.js'
 import { busy } from './app.js'
-import { browserAccount, pairFromPhrase, unlock } from './accounts.js'
+import { browserAccount, pairFromPhrase, unlock, useSecret } from './accounts.js'
 import { openKey, storeKey } from './keystore.js'
 import { UserError } from '@agora/chain'
 
@@ -38,7 +38,7 @@ async function keep (app, phrase, { name, password }) {
   const pair = pairFromPhrase(phrase)
   await storeKey({ address: pair.address, name, phrase: phrase.trim().split(/\s+/).join(' '), password })
   const account = app.accounts.find((a) => a.address === pair.address && a.kind === 'browser') ?? browserAccount({ address: pair.address, name })
-  account.key = pair
+  useSecret(account, phrase)
   app.use(account)
   return account
 }

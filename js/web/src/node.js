@@ -7,15 +7,19 @@
 const DEFAULT_NODE = 'ws://127.0.0.1:9944'
 const CONFIRMED_KEY = 'agora.confirmedNode'
 
-/** The node this page was served for: config.json's `node`, else the dev chain's. */
-export async function servedNode () {
-  try {
-    const response = await fetch('config.json', { cache: 'no-store' })
-    if (response.ok) return (await response.json()).node ?? DEFAULT_NODE
-  } catch {
-    // No config.json (the Vite dev server): the dev chain's node.
-  }
-  return DEFAULT_NODE
+const DEFAULT_INDEXER = 'http://127.0.0.1:9960'
+
+let config = null
+/**
+ * What this page was served with: `{ node, indexer }` of config.json, else the dev chain's
+ * (the Vite dev server has no config.json). `indexer` is null when there is none.
+ */
+export function servedConfig () {
+  config ??= fetch('config.json', { cache: 'no-store' })
+    .then((response) => response.ok ? response.json() : {})
+    .catch(() => ({}))
+    .then((served) => ({ node: served.node ?? DEFAULT_NODE, indexer: served.indexer === undefined ? DEFAULT_INDEXER : served.indexer }))
+  return config
 }
 
 /**
@@ -23,7 +27,7 @@ export async function servedNode () {
  * another node than the served one and the person has not confirmed it in this tab yet.
  */
 export async function chooseNode () {
-  const served = await servedNode()
+  const served = (await servedConfig()).node
   const asked = new URLSearchParams(window.location.search).get('node')
   if (!asked || asked === served) return { url: served, served, confirmed: true }
   const confirmed = window.sessionStorage.getItem(CONFIRMED_KEY) === asked

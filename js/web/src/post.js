@@ -8,6 +8,7 @@ import { bodySlot } from './body.js'
 import { composer } from './compose.js'
 import { reactionBar } from './reactbar.js'
 import { blockTimeElement } from './time.js'
+import { avatarElement } from './avatar.js'
 
 /** A link to `address`'s profile: its short address at once, its @handle when known. */
 export function accountLink (app, address, attributes = {}) {
@@ -25,6 +26,7 @@ function kindLine (post) {
 
 function cardHeader (app, post, ...middle) {
   return h('header', {},
+    avatarElement(app, post.author),
     accountLink(app, post.author, { class: 'author' }),
     middle,
     ' · ', h('a', { href: `#/post/${post.id}`, class: 'permalink muted' }, blockTimeElement(app, post.createdAt), ` · #${post.id}`),
@@ -110,6 +112,7 @@ export function postCard (app, post, { onChange = () => {}, withReactors = false
   const card = h('article', { class: 'post', dataset: { postId: post.id } },
     cardHeader(app, post, kindLine(post)),
     post.content ? bodySlot(app, post.content, { onText: (body) => { text = body } }) : null,
+    post.kind.type === 'quote' ? quotedCard(app, post.kind.of) : null,
     h('div', { class: 'counts muted' }, `${post.replies} replies · ${post.quotes} quotes`),
     reactionBar(app, post.id, { counts: post.reactions ?? null, onChange: refreshReactors }),
     cid,
@@ -119,6 +122,21 @@ export function postCard (app, post, { onChange = () => {}, withReactors = false
   )
   refreshReactors()
   return card
+}
+
+/**
+ * The post a quote quotes, embedded under the quote: its author, time and body, read from the
+ * chain once the card is shown. It links to its thread; it carries no actions of its own.
+ */
+function quotedCard (app, of) {
+  const box = h('blockquote', { class: 'quoted', dataset: { postId: of } }, h('p', { class: 'muted' }, `Reading post #${of}…`))
+  app.chain.call('social_post', [of]).then((quoted) => {
+    if (!quoted) return show(box, h('p', { class: 'muted' }, `The quoted post #${of} was deleted.`))
+    show(box, h('header', {}, accountLink(app, quoted.author, { class: 'author' }), ' · ',
+      h('a', { href: `#/post/${of}`, class: 'permalink muted' }, blockTimeElement(app, quoted.createdAt), ` · #${of}`)),
+    quoted.content ? bodySlot(app, quoted.content) : null)
+  }).catch(() => show(box, h('p', { class: 'muted' }, `Post #${of} could not be read.`)))
+  return box
 }
 
 /** A repost: who reposted and when, then the reposted post's own card once it is read. */

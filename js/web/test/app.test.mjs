@@ -1,7 +1,8 @@
 // The web app in a real browser (Debian's chromium, driven by playwright-core) against a real
-// dev node and IPFS daemon: Alice sets a profile and handle and posts; Bob follows her, sees the
-// post in his feed, reacts with one click, reposts, replies, quotes and opens the thread
-// (replies and quotes listed apart); Alice edits and deletes the post.
+// dev node and IPFS daemon: Alice sets a profile (with a picture whose metadata never leaves
+// the browser) and handle and posts; Bob follows her, sees the post in his feed, reacts with
+// one click, reposts, replies, quotes (the quote embeds the post) and opens the thread (replies
+// and quotes listed apart); Alice edits and deletes the post.
 // A body carrying HTML stays text; a refused call shows the pallet's own words; a body IPFS
 // cannot find holds nothing up; the latest navigation wins over a slower earlier one; a
 // newcomer finds people on Discover; every page fits a phone's width. Screenshots of the main
@@ -13,18 +14,23 @@ import { after, before, test } from 'node:test'
 
 import { startNetwork } from '@agora/testnet'
 import { Keyring } from '@polkadot/keyring'
+import { hexToU8a } from '@polkadot/util'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { build } from 'vite'
 
 import { serve } from '../serve.mjs'
-import { launchChromium, screenshots, web } from './browser.mjs'
+import { pngWithComment } from './png.mjs'
+import { go, launchChromium, screenshots, signedIn as signedInAs, status, web } from './browser.mjs'
+
+/** What the picture's metadata says, which must not leave the browser. */
+const PICTURE_SECRET = 'taken at 51.5007 N 0.1246 W with a Pixel 9'
 
 let net, site, browser, alice, bob
 let postId
 const dev = {}
 
 before(async () => {
-  await build({ root: web, logLevel: 'warn' })
+  await build({ root: web, logLevel: 'error' })
   net = await startNetwork()
   site = await serve({ node: net.url })
   browser = await launchChromium()
@@ -41,33 +47,8 @@ after(async () => {
   await net?.stop()
 })
 
-/**
- * A page of its own (own storage) signed in as the dev account `name`; `setup(context)` runs
- * before the page opens (to route its connections).
- */
-async function signedIn (name, { viewport = { width: 1000, height: 900 }, setup } = {}) {
-  const context = await browser.newContext({ viewport })
-  await setup?.(context)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => { page.errors = [...(page.errors ?? []), error.message] })
-  await page.goto(`${site.url}?node=${encodeURIComponent(net.url)}#/settings`)
-  await page.waitForSelector('body[data-ready=true]')
-  await page.selectOption('#account-select', { label: `${name} (dev account, public secret)` })
-  await page.waitForSelector('form.profile-form')
-  return page
-}
-
-async function go (page, hash, selector) {
-  await page.evaluate((h) => { window.location.hash = h }, hash)
-  await page.waitForFunction(() => !document.querySelector('#view > p.muted')?.textContent.startsWith('Loading'))
-  if (selector) await page.waitForSelector(selector)
-}
-
-/** Waits until the status line says something matching `pattern`; returns it. */
-async function status (page, pattern) {
-  await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('status').textContent), pattern.source)
-  return page.textContent('#status')
-}
+/** A fresh browser signed in as the dev account `name`. */
+const signedIn = (name, options) => signedInAs(browser, { site, net }, name, options)
 
 const card = (id) => `article.post[data-post-id="${id}"]`
 
@@ -98,8 +79,19 @@ test('a link to another node asks first, and connects nowhere until the person a
 test('Alice sets her profile and handle, and posts', async () => {
   await alice.fill('form.profile-form input[name=name]', 'Alice Liddell')
   await alice.fill('form.profile-form textarea[name=bio]', 'Curiouser and curiouser. <b>not bold</b>')
+  const picture = pngWithComment(400, 300, PICTURE_SECRET)
+  assert.ok(picture.includes(PICTURE_SECRET), 'the file carries the secret (the control)')
+  await alice.setInputFiles('#profile-picture', { name: 'me.png', mimeType: 'image/png', buffer: picture })
+  await alice.waitForSelector('.picture-preview img')
   await alice.click('form.profile-form button[type=submit]')
   await status(alice, /Profile saved/)
+  // The document on IPFS holds a small re-encoded picture, without the file's metadata.
+  const { metadata } = await net.rpc('social_profile', [dev.Alice.address])
+  const doc = JSON.parse(Buffer.from(hexToU8a(await net.rpc('content_get', [metadata]))).toString())
+  assert.match(doc.avatar, /^data:image\/(webp|jpeg);base64,/)
+  assert.ok(doc.avatar.length < 24 * 1024)
+  assert.ok(!Buffer.from(doc.avatar.split(',')[1], 'base64').includes(PICTURE_SECRET))
+  assert.ok(!JSON.stringify(doc).includes(PICTURE_SECRET))
   await alice.fill('form.handle-form input[name=handle]', 'alice')
   await alice.click('form.handle-form button[type=submit]')
   await status(alice, /Your handle is @alice/)
@@ -121,6 +113,8 @@ test('Bob finds @alice, follows her, and sees her posts in his feed, as text', a
   await go(bob, '#/@alice', '.profile-header')
   await bob.waitForSelector('.profile-doc[data-state=shown]')
   assert.equal(await bob.textContent('.profile-name'), 'Alice Liddell')
+  await bob.waitForSelector('.profile-header .avatar img')
+  assert.equal(await bob.$eval('.profile-header .avatar img', (img) => img.complete && img.naturalWidth), 128)
   assert.match(await bob.textContent('.bio'), /<b>not bold<\/b>/)
   assert.equal(await bob.$('.bio b'), null)
   await bob.click('.profile-header button.follow')
@@ -209,8 +203,11 @@ test('Bob replies, quotes and opens the thread', async () => {
   await bob.fill(`${card(postId)} textarea[name=quote]`, 'Everyone, meet Alice')
   await bob.click(`${card(postId)} form.composer button[type=submit]`)
   await status(bob, /Quote posted/)
-  await bob.waitForSelector('.thread .quotes .post .body[data-state=shown]')
-  assert.equal(await bob.textContent('.thread .quotes .post .body[data-state=shown]'), 'Everyone, meet Alice')
+  await bob.waitForSelector('.thread .quotes .post > .body[data-state=shown]')
+  assert.equal(await bob.textContent('.thread .quotes .post > .body[data-state=shown]'), 'Everyone, meet Alice')
+  // The quote embeds the post it quotes.
+  await bob.waitForSelector('.thread .quotes .post blockquote.quoted .body[data-state=shown]')
+  assert.equal(await bob.textContent('.thread .quotes .post blockquote.quoted .body'), 'Hello from the browser')
   assert.match(await bob.textContent('.thread .quotes .post header'), new RegExp(`quoting #${postId}`))
   assert.match(await bob.textContent(`${card(postId)} .counts`), /1 quotes/)
   assert.equal(await bob.textContent('.thread .replies .post .body[data-state=shown]'), 'Nice to meet you, Alice')
@@ -312,6 +309,17 @@ test('a newcomer sees their own posts at home and finds others on Discover', asy
   // From a card to its author's profile.
   await eve.click(`.discover ${card(postId)} header a.author`)
   await eve.waitForSelector(`.profile[data-account="${dev.Alice.address}"] button.follow`)
+  // People to follow: recent authors, the most followed first, never herself; following one
+  // takes it off the list.
+  await go(eve, '#/discover', '.suggested li')
+  const suggested = await eve.$$eval('.suggested li', (items) => items.map((item) => item.dataset.account))
+  assert.equal(suggested[0], dev.Alice.address)
+  assert.ok(suggested.includes(dev.Bob.address))
+  assert.ok(!suggested.includes(dev.Eve.address))
+  assert.match(await eve.textContent('.suggested li:first-child'), /1 followers/)
+  await eve.click(`.suggested li[data-account="${dev.Alice.address}"] button.follow`)
+  await status(eve, /Following/)
+  await eve.waitForFunction((alice) => document.querySelector('.suggested') && !document.querySelector(`.suggested li[data-account="${alice}"]`), dev.Alice.address)
   assert.deepEqual(eve.errors ?? [], [])
   await eve.context().close()
 })
@@ -338,7 +346,7 @@ test('Discover pages with "Load more"', async () => {
   await page.context().close()
 })
 
-test('every page fits a 390 px phone screen', async () => {
+test('every page fits a 390 px phone screen; the keyboard alone posts', async () => {
   const phone = await signedIn('Bob', { viewport: { width: 390, height: 844 } })
   const pages = [['#/', 'feed', '#feed .posts'], ['#/discover', 'discover', '.discover .posts'],
     ['#/@alice', 'profile', '.profile-header'], [`#/post/${postId}`, 'thread', '.thread'],
@@ -350,6 +358,14 @@ test('every page fits a 390 px phone screen', async () => {
     assert.ok(width <= 390, `${hash} is ${width} px wide`)
     await phone.screenshot({ path: `${screenshots}phone-${name}.png`, fullPage: true })
   }
+  // The keyboard alone writes and posts: into the composer, type, Tab to Post, Enter.
+  await go(phone, '#/', 'form.composer textarea[name=post]')
+  await phone.focus('form.composer textarea[name=post]')
+  await phone.keyboard.type('Typed without a mouse')
+  await phone.keyboard.press('Tab')
+  await phone.keyboard.press('Enter')
+  const typed = Number((await status(phone, /Posted #\d+/)).match(/#(\d+)/)[1])
+  assert.equal((await net.rpc('social_post', [typed])).author, dev.Bob.address)
   assert.deepEqual(phone.errors ?? [], [])
   await phone.context().close()
 })

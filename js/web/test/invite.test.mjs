@@ -16,10 +16,8 @@ import { cryptoWaitReady, mnemonicToMiniSecret } from '@polkadot/util-crypto'
 import { build } from 'vite'
 
 import { serve } from '../serve.mjs'
-import { launchChromium, screenshots, web } from './browser.mjs'
+import { DESKTOP, PHONE, fitsPhone, launchChromium, openPage, screenshots, status, web } from './browser.mjs'
 
-const DESKTOP = { width: 1000, height: 900 }
-const PHONE = { width: 390, height: 844 }
 const PASSWORD = 'correct horse battery'
 
 let net, site, browser, alice
@@ -27,7 +25,7 @@ let net, site, browser, alice
 const newcomer = {}
 
 before(async () => {
-  await build({ root: web, logLevel: 'warn' })
+  await build({ root: web, logLevel: 'error' })
   net = await startNetwork()
   site = await serve({ node: net.url })
   browser = await launchChromium()
@@ -44,25 +42,7 @@ after(async () => {
 })
 
 /** A fresh browser context (its own IndexedDB and storage) at `hash`. */
-async function open (hash, { viewport = DESKTOP } = {}) {
-  const context = await browser.newContext({ viewport })
-  const page = await context.newPage()
-  page.on('pageerror', (error) => { page.errors = [...(page.errors ?? []), error.message] })
-  await page.goto(`${site.url}?node=${encodeURIComponent(net.url)}${hash}`)
-  await page.waitForSelector('body[data-ready=true]')
-  return page
-}
-
-async function status (page, pattern) {
-  await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('status').textContent), pattern.source)
-  return page.textContent('#status')
-}
-
-async function fitsPhone (page, name) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  assert.ok(width <= PHONE.width, `${name} is ${width} px wide`)
-  await page.screenshot({ path: `${screenshots}phone-${name}.png`, fullPage: true })
-}
+const open = (hash, options) => openPage(browser, { site, net }, hash, options)
 
 /** Makes a key on the Join page: name and password, the phrase, three words typed back. */
 async function makeKey (page, shots) {

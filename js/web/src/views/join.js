@@ -1,5 +1,5 @@
 // Joining without tokens. A newcomer makes a key here, in their own browser (nothing secret
-// ever leaves it), and gets a link to send to someone already on Agora; that link opens the
+// ever leaves it), or picks an account of the Polkadot.js extension, and gets a link to send to someone already on Agora; that link opens the
 // Invite page with the newcomer's address, where one click offers to pay their fees. This page
 // watches the chain for the offer, then: accept it (the offer pays that fee), choose a name,
 // write a first post, never holding a token.
@@ -24,12 +24,15 @@ export async function joinView (app, current) {
 
   async function draw (still) {
     const me = app.me
-    if (me?.kind !== 'browser') {
+    // A key of this browser, or an account of the Polkadot.js extension, joins the same way.
+    if (me?.kind !== 'browser' && me?.kind !== 'extension') {
+      const extension = app.accounts.some((account) => account.kind === 'extension')
       show(stage,
         h('p', {}, 'You need no tokens to join: someone already on Agora offers to pay your first fees. ',
           'First, make your key. It stays in this browser, locked by a password.'),
         createKeyForm(app, next),
-        h('p', { class: 'muted' }, 'Have a recovery phrase already? ', h('a', { href: '#/keys' }, 'Import it'), '.'))
+        h('p', { class: 'muted' }, 'Have a recovery phrase already? ', h('a', { href: '#/keys' }, 'Import it'), '.'),
+        extension ? h('p', { class: 'muted' }, 'Or join with an account of your Polkadot.js extension: choose it at the top of the page.') : null)
       return
     }
     if (!me.key) {
@@ -104,7 +107,7 @@ export async function joinView (app, current) {
   }
 
   function leftText (record) {
-    return formatAmount(app.chain.api, allowanceLeft(record))
+    return formatAmount(app.chain.api, allowanceLeft(record), { digits: 4 })
   }
 
   function nameSetter (me, saved) {

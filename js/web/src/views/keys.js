@@ -2,11 +2,12 @@
 // or import another from its phrase. New keys are made on the Join page.
 
 import { h } from '../dom.js'
+import { lock } from '../accounts.js'
 import { exportForm, importForm, unlockForm } from '../keyforms.js'
 
 /** Forgets the unlocked pair now (on a shared computer, before walking away). */
 function lockButton (app, reload) {
-  return h('button', { type: 'button', class: 'lock', onclick: () => { app.me.key = null; app.notify('Locked.'); reload() } }, 'lock it')
+  return h('button', { type: 'button', class: 'lock', onclick: () => { lock(app.me); app.notify('Locked.'); reload() } }, 'lock it')
 }
 
 export async function keysView (app, reload) {

@@ -4,33 +4,9 @@
 
 import { h, show, shortAddress } from '../dom.js'
 import { busy } from '../app.js'
-import { UserError } from '@agora/chain'
 import { accountLink, postList } from '../post.js'
-
-/** The profile document as `{ name, bio }` when it is such JSON, else its text as the bio. */
-function readDocument (text) {
-  try {
-    const doc = JSON.parse(text)
-    if (doc && typeof doc === 'object') {
-      return { name: typeof doc.name === 'string' ? doc.name : null, bio: typeof doc.bio === 'string' ? doc.bio : null }
-    }
-  } catch {}
-  return { name: null, bio: text }
-}
-
-async function resolve (app, who) {
-  if (who.startsWith('@')) {
-    const profile = await app.chain.call('social_profileByHandle', [who.slice(1)])
-    if (!profile) throw new UserError(`Nobody holds the handle ${who}.`)
-    return profile.account
-  }
-  try {
-    app.chain.api.createType('AccountId', who)
-  } catch {
-    throw new UserError(`"${who}" is not an account.`)
-  }
-  return who
-}
+import { avatarElement } from '../avatar.js'
+import { readDocument } from '../profiledoc.js'
 
 async function accountList (app, method, address) {
   const page = await app.chain.call(method, [address, null, 100])
@@ -57,7 +33,7 @@ function fillDocument (app, cid, nameElement, docElement) {
 }
 
 export async function profileView (app, who, reload) {
-  const address = await resolve(app, who)
+  const address = await app.resolveAccount(who)
   const [profile, counts, posts, followers, following] = await Promise.all([
     app.chain.call('social_profile', [address]),
     app.chain.call('social_followCounts', [address]),
@@ -70,6 +46,7 @@ export async function profileView (app, who, reload) {
   if (profile) fillDocument(app, profile.metadata, name, doc)
 
   const header = h('div', { class: 'profile-header' },
+    avatarElement(app, address, 'large'),
     name,
     profile?.handle ? h('p', { class: 'handle' }, `@${profile.handle}`) : null,
     h('p', { class: 'muted address' }, address),

@@ -4,6 +4,8 @@
 import { append, h } from '../dom.js'
 import { busy } from '../app.js'
 import { upload } from '@agora/chain'
+import { avatarFromFile, isAvatar } from '../avatar.js'
+import { readDocument } from '../profiledoc.js'
 
 export async function settingsView (app, reload) {
   const section = h('section', {}, h('h1', {}, 'Settings'))
@@ -19,22 +21,38 @@ export async function settingsView (app, reload) {
   const profile = await app.chain.call('social_profile', [app.me.address])
   const name = h('input', { name: 'name', id: 'profile-name', maxlength: 64 })
   const bio = h('textarea', { name: 'bio', id: 'profile-bio', maxlength: 1000, rows: 3 })
-  // The form is there at once; the current name and bio fill in when IPFS delivers the
-  // document, unless the person has started typing.
+  const picture = h('input', { name: 'picture', id: 'profile-picture', type: 'file', accept: 'image/*' })
+  const preview = h('span', { class: 'avatar avatar-large picture-preview' })
+  // The picture kept when none is chosen: the current one, once the document arrives.
+  let avatar = null
+  let chosen = null
+  picture.addEventListener('change', () => busy(app, picture, async () => {
+    chosen = picture.files[0] ? await avatarFromFile(picture.files[0]) : null
+    preview.replaceChildren(chosen ? h('img', { src: chosen, alt: 'The new picture' }) : '')
+  }))
+  // The form is there at once; the current name, bio and picture fill in when IPFS delivers
+  // the document, unless the person has started typing.
   if (profile) {
     app.download(profile.metadata).then((doc) => {
-      let current = {}
-      try { current = JSON.parse(doc.text ?? '{}') ?? {} } catch {}
-      if (name.value === '' && typeof current.name === 'string') name.value = current.name
-      if (bio.value === '' && typeof current.bio === 'string') bio.value = current.bio
+      if (doc.error !== undefined) return
+      const current = readDocument(doc.text)
+      if (name.value === '' && current.name) name.value = current.name
+      if (bio.value === '' && current.bio) bio.value = current.bio
+      if (isAvatar(current.avatar)) {
+        avatar = current.avatar
+        if (!chosen) preview.replaceChildren(h('img', { src: avatar, alt: 'Your picture' }))
+      }
     })
   }
   const save = h('button', { type: 'submit' }, 'Save profile')
-  const profileForm = h('form', { class: 'profile-form' }, h('label', { for: 'profile-name' }, 'Name'), name, h('label', { for: 'profile-bio' }, 'Bio'), bio, save)
+  const profileForm = h('form', { class: 'profile-form' }, h('label', { for: 'profile-name' }, 'Name'), name, h('label', { for: 'profile-bio' }, 'Bio'), bio,
+    h('label', { for: 'profile-picture' }, 'Picture (kept small, 128 × 128, without the file\'s metadata)'), h('div', { class: 'picture-row' }, preview, picture), save)
   profileForm.addEventListener('submit', (event) => {
     event.preventDefault()
     busy(app, save, async () => {
-      const { cid, size } = await upload(app.chain.call, JSON.stringify({ name: name.value, bio: bio.value }))
+      const kept = chosen ?? avatar
+      const doc = { name: name.value, bio: bio.value, ...(kept ? { avatar: kept } : {}) }
+      const { cid, size } = await upload(app.chain.call, JSON.stringify(doc))
       await app.send(app.chain.api.tx.profiles.setProfile(cid, size), 'Profile saved.')
       app.forgetName(app.me.address)
     })
@@ -53,6 +71,8 @@ export async function settingsView (app, reload) {
   append(section,
     h('p', {}, 'Signed in as ', h('strong', {}, app.me.name), h('br'), h('code', {}, app.me.address)),
     app.me.kind === 'browser' ? h('p', {}, 'A key of this browser: ', h('a', { href: '#/keys' }, app.me.key ? 'its recovery phrase' : 'unlock it'), '.') : null,
+    h('p', {}, h('a', { href: '#/access', class: 'access-link' }, 'App keys and recovery'), ': other keys that may act for this account, and friends who can give it back if you lose your key.'),
+    h('p', {}, h('a', { href: '#/sponsorship', class: 'sponsorship-link' }, 'Sponsorship'), ': who pays your fees, and whose you pay.'),
     app.me.kind === 'dev' ? h('p', { class: 'warning' }, 'This is a development account: its secret is public. Use it on a local chain only.') : null,
     h('h2', {}, 'Profile'), profileForm,
     h('h2', {}, 'Handle'), handleForm)
