@@ -22,6 +22,7 @@ packages=(
 	python3           # the benchmark scripts pick free loopback ports with it (benches/node.sh)
 	ca-certificates   # cargo, npm and rustup over TLS
 	chromium          # the web app's tests run in a real browser (js/web/test, playwright-core)
+	fonts-noto-color-emoji # reaction symbols in the browser tests' screenshots, as people's browsers show them
 	shellcheck        # the shell scripts' lint gate (scripts/check.sh)
 	postgresql        # the indexer's database (js/indexer): scripts/postgres.sh runs a cluster of its own
 )

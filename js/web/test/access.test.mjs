@@ -9,37 +9,22 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { startNetwork } from '@agora/testnet'
-import { Keyring } from '@polkadot/keyring'
-import { cryptoWaitReady } from '@polkadot/util-crypto'
-import { build } from 'vite'
+import { PHONE, fitsPhone, go, screenshots, startTestbed, status } from './browser.mjs'
 
-import { serve } from '../serve.mjs'
-import { PHONE, fitsPhone, go, launchChromium, screenshots, signedIn as signedInAs, status, web } from './browser.mjs'
-
-let net, site, browser
-const dev = {}
+let bed, net, dev
 const pages = {}
 
 before(async () => {
-  await build({ root: web, logLevel: 'error' })
-  net = await startNetwork()
-  site = await serve({ node: net.url })
-  browser = await launchChromium()
-  await cryptoWaitReady()
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
-  for (const name of ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve']) dev[name] = keyring.addFromUri(`//${name}`)
+  bed = await startTestbed()
+  net = bed.net
+  dev = bed.dev
 })
 
-after(async () => {
-  await browser?.close()
-  await site?.close()
-  await net?.stop()
-})
+after(() => bed?.stop())
 
 /** Dev account `name`'s browser, opened once. */
 async function as (name) {
-  pages[name] ??= await signedInAs(browser, { site, net }, name)
+  pages[name] ??= await bed.signedIn(name)
   return pages[name]
 }
 
@@ -141,7 +126,7 @@ test('friends recover Dave\'s account; the heir posts as Dave', async () => {
 })
 
 test('the Keys and recovery page fits a phone', async () => {
-  const phone = await signedInAs(browser, { site, net }, 'Dave', { viewport: PHONE })
+  const phone = await bed.signedIn('Dave', { viewport: PHONE })
   await go(phone, '#/access', '.recovery-section')
   await fitsPhone(phone, 'access')
   const errors = Object.values(pages).flatMap((page) => page.errors ?? [])

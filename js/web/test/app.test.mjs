@@ -12,43 +12,29 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { startNetwork } from '@agora/testnet'
-import { Keyring } from '@polkadot/keyring'
 import { hexToU8a } from '@polkadot/util'
-import { cryptoWaitReady } from '@polkadot/util-crypto'
-import { build } from 'vite'
 
-import { serve } from '../serve.mjs'
 import { pngWithComment } from './png.mjs'
-import { go, launchChromium, screenshots, signedIn as signedInAs, status, web } from './browser.mjs'
+import { go, screenshots, startTestbed, status } from './browser.mjs'
 
 /** What the picture's metadata says, which must not leave the browser. */
 const PICTURE_SECRET = 'taken at 51.5007 N 0.1246 W with a Pixel 9'
 
-let net, site, browser, alice, bob
+let bed, net, dev, alice, bob
 let postId
-const dev = {}
 
 before(async () => {
-  await build({ root: web, logLevel: 'error' })
-  net = await startNetwork()
-  site = await serve({ node: net.url })
-  browser = await launchChromium()
+  bed = await startTestbed()
+  net = bed.net
+  dev = bed.dev
   alice = await signedIn('Alice')
   bob = await signedIn('Bob')
-  await cryptoWaitReady()
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
-  for (const name of ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve']) dev[name] = keyring.addFromUri(`//${name}`)
 })
 
-after(async () => {
-  await browser?.close()
-  await site?.close()
-  await net?.stop()
-})
+after(() => bed?.stop())
 
 /** A fresh browser signed in as the dev account `name`. */
-const signedIn = (name, options) => signedInAs(browser, { site, net }, name, options)
+const signedIn = (name, options) => bed.signedIn(name, options)
 
 const card = (id) => `article.post[data-post-id="${id}"]`
 
@@ -60,12 +46,12 @@ async function bodyText (page, id, scope = '#view') {
 }
 
 test('a link to another node asks first, and connects nowhere until the person agrees', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } })
+  const context = await bed.browser.newContext({ viewport: { width: 1000, height: 900 } })
   const page = await context.newPage()
   const sockets = []
   page.on('websocket', (socket) => sockets.push(socket.url()))
   const elsewhere = 'ws://127.0.0.1:1'
-  await page.goto(`${site.url}?node=${encodeURIComponent(elsewhere)}#/`)
+  await page.goto(`${bed.site.url}?node=${encodeURIComponent(elsewhere)}#/`)
   await page.waitForSelector('section.node-confirm')
   assert.match(await page.textContent('section.node-confirm'), /ws:\/\/127\.0\.0\.1:1 instead of the node it came with/)
   assert.deepEqual(sockets, [], 'nothing was sent to either node before the answer')

@@ -1,10 +1,18 @@
-// What the browser tests share: where the app and its screenshots live, and Debian's chromium
-// launched the one way CI can run it.
+// What the browser tests share: where the app and its screenshots live, Debian's chromium
+// launched the one way CI can run it, the test bed each file starts (the app built and served
+// for a real dev network), and the steps every test takes (sign in, go to a page, read the
+// status line, check a phone's width).
 
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
+import { startNetwork } from '@agora/testnet'
+import { Keyring } from '@polkadot/keyring'
+import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { chromium } from 'playwright-core'
+import { build } from 'vite'
+
+import { serve } from '../serve.mjs'
 
 /** The web app's folder (Vite's root). */
 export const web = fileURLToPath(new URL('..', import.meta.url))
@@ -80,4 +88,37 @@ export async function fitsPhone (page, name) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   if (width > PHONE.width) throw new Error(`${name} is ${width} px wide on a ${PHONE.width} px phone`)
   await page.screenshot({ path: `${screenshots}phone-${name}.png`, fullPage: true })
+}
+
+const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie']
+
+/**
+ * What a browser test file runs against, started in order: the app built, a real dev network
+ * (with PostgreSQL and the indexer when `indexer`), the app served for it, chromium. Resolves to
+ * `{ net, site, browser, dev (the dev accounts' keyring pairs by name), open(hash, options),
+ * signedIn(name, options), stop() }`; `stop` stops whatever started, and runs by itself when a
+ * start fails.
+ */
+export async function startTestbed ({ indexer = false } = {}) {
+  const bed = { dev: {} }
+  bed.stop = async () => {
+    await bed.browser?.close()
+    await bed.site?.close()
+    await bed.net?.stop()
+  }
+  try {
+    await build({ root: web, logLevel: 'error' })
+    bed.net = await startNetwork({ indexer })
+    bed.site = await serve({ node: bed.net.url, indexer: indexer ? bed.net.indexer.url : null })
+    bed.browser = await launchChromium()
+  } catch (error) {
+    await bed.stop()
+    throw error
+  }
+  await cryptoWaitReady()
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
+  for (const name of DEV_NAMES) bed.dev[name] = keyring.addFromUri(`//${name}`)
+  bed.open = (hash, options) => openPage(bed.browser, bed, hash, options)
+  bed.signedIn = (name, options) => signedIn(bed.browser, bed, name, options)
+  return bed
 }

@@ -8,31 +8,21 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { startNetwork } from '@agora/testnet'
-import { build } from 'vite'
+import { PHONE, fitsPhone, go, refresh, screenshots, startTestbed, status } from './browser.mjs'
 
-import { serve } from '../serve.mjs'
-import { PHONE, fitsPhone, go, launchChromium, refresh, screenshots, signedIn as signedInAs, status, web } from './browser.mjs'
-
-let net, site, browser, alice, bob
+let bed, net, alice, bob
 let postId
 
 before(async () => {
-  await build({ root: web, logLevel: 'error' })
-  net = await startNetwork({ indexer: true })
-  site = await serve({ node: net.url, indexer: net.indexer.url })
-  browser = await launchChromium()
+  bed = await startTestbed({ indexer: true })
+  net = bed.net
   alice = await signedIn('Alice')
   bob = await signedIn('Bob')
 })
 
-after(async () => {
-  await browser?.close()
-  await site?.close()
-  await net?.stop()
-})
+after(() => bed?.stop())
 
-const signedIn = (name, options) => signedInAs(browser, { site, net }, name, options)
+const signedIn = (name, options) => bed.signedIn(name, options)
 const card = (id) => `article.post[data-post-id="${id}"]`
 
 /** Searches from the header's box and waits for the new results page (not the one shown before). */

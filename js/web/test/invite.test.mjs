@@ -10,39 +10,27 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { startNetwork } from '@agora/testnet'
 import { u8aToHex } from '@polkadot/util'
-import { cryptoWaitReady, mnemonicToMiniSecret } from '@polkadot/util-crypto'
-import { build } from 'vite'
+import { mnemonicToMiniSecret } from '@polkadot/util-crypto'
 
-import { serve } from '../serve.mjs'
-import { DESKTOP, PHONE, fitsPhone, launchChromium, openPage, screenshots, status, web } from './browser.mjs'
+import { PHONE, fitsPhone, screenshots, startTestbed, status } from './browser.mjs'
 
 const PASSWORD = 'correct horse battery'
 
-let net, site, browser, alice
+let bed, net, alice
 /** What the newcomer's browser made: its address and phrase. */
 const newcomer = {}
 
 before(async () => {
-  await build({ root: web, logLevel: 'error' })
-  net = await startNetwork()
-  site = await serve({ node: net.url })
-  browser = await launchChromium()
-  await cryptoWaitReady()
-  alice = await open('#/settings', { viewport: DESKTOP })
-  await alice.selectOption('#account-select', { label: 'Alice (dev account, public secret)' })
-  await alice.waitForSelector('form.profile-form')
+  bed = await startTestbed()
+  net = bed.net
+  alice = await bed.signedIn('Alice')
 })
 
-after(async () => {
-  await browser?.close()
-  await site?.close()
-  await net?.stop()
-})
+after(() => bed?.stop())
 
 /** A fresh browser context (its own IndexedDB and storage) at `hash`. */
-const open = (hash, options) => openPage(browser, { site, net }, hash, options)
+const open = (hash, options) => bed.open(hash, options)
 
 /** Makes a key on the Join page: name and password, the phrase, three words typed back. */
 async function makeKey (page, shots) {

@@ -9,41 +9,27 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { startNetwork } from '@agora/testnet'
-import { Keyring } from '@polkadot/keyring'
 import { hexToU8a } from '@polkadot/util'
-import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { accountSecret } from '@agora/chain/envelope'
 import { messageKeys, openNotice } from '@agora/chain/messages'
-import { build } from 'vite'
 
-import { serve } from '../serve.mjs'
-import { PHONE, fitsPhone, go, launchChromium, screenshots, signedIn as signedInAs, status, web } from './browser.mjs'
+import { PHONE, fitsPhone, go, screenshots, startTestbed, status } from './browser.mjs'
 
 const MARKER = 'meet at the old oak at noon'
 
-let net, site, browser, alice, bob
-const dev = {}
+let bed, net, dev, alice, bob
 
 before(async () => {
-  await build({ root: web, logLevel: 'error' })
-  net = await startNetwork()
-  site = await serve({ node: net.url })
-  browser = await launchChromium()
-  await cryptoWaitReady()
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
-  for (const name of ['Alice', 'Bob', 'Charlie']) dev[name] = keyring.addFromUri(`//${name}`)
+  bed = await startTestbed()
+  net = bed.net
+  dev = bed.dev
   alice = await signedIn('Alice')
   bob = await signedIn('Bob')
 })
 
-after(async () => {
-  await browser?.close()
-  await site?.close()
-  await net?.stop()
-})
+after(() => bed?.stop())
 
-const signedIn = (name, options) => signedInAs(browser, { site, net }, name, options)
+const signedIn = (name, options) => bed.signedIn(name, options)
 
 /** Bob's inbox as the chain has it. */
 const bobsInbox = async () => (await net.rpc('social_inbox', [dev.Bob.address, null, 100])).items

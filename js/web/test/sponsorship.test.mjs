@@ -7,36 +7,21 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { startNetwork } from '@agora/testnet'
-import { Keyring } from '@polkadot/keyring'
-import { cryptoWaitReady } from '@polkadot/util-crypto'
-import { build } from 'vite'
-
-import { serve } from '../serve.mjs'
-import { PHONE, fitsPhone, go, launchChromium, screenshots, signedIn as signedInAs, status, web } from './browser.mjs'
+import { PHONE, fitsPhone, go, screenshots, startTestbed, status } from './browser.mjs'
 
 const AGORA = 10n ** 12n
 
-let net, site, browser, alice, ferdie
-const dev = {}
+let bed, net, dev, alice, ferdie
 
 before(async () => {
-  await build({ root: web, logLevel: 'error' })
-  net = await startNetwork()
-  site = await serve({ node: net.url })
-  browser = await launchChromium()
-  await cryptoWaitReady()
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
-  for (const name of ['Alice', 'Ferdie']) dev[name] = keyring.addFromUri(`//${name}`)
-  alice = await signedInAs(browser, { site, net }, 'Alice')
-  ferdie = await signedInAs(browser, { site, net }, 'Ferdie')
+  bed = await startTestbed()
+  net = bed.net
+  dev = bed.dev
+  alice = await bed.signedIn('Alice')
+  ferdie = await bed.signedIn('Ferdie')
 })
 
-after(async () => {
-  await browser?.close()
-  await site?.close()
-  await net?.stop()
-})
+after(() => bed?.stop())
 
 const record = async () => (await net.api.query.sponsorship.sponsorships(dev.Ferdie.address)).unwrapOr(null)
 const free = async () => (await net.api.query.system.account(dev.Ferdie.address)).data.free.toBigInt()
@@ -92,7 +77,7 @@ test('Alice sees what Ferdie cost, tops the allowance up, then ends the sponsors
 })
 
 test('the Sponsorship page fits a phone', async () => {
-  const phone = await signedInAs(browser, { site, net }, 'Ferdie', { viewport: PHONE })
+  const phone = await bed.signedIn('Ferdie', { viewport: PHONE })
   await go(phone, '#/sponsorship', '.my-sponsor')
   await fitsPhone(phone, 'sponsorship')
   assert.deepEqual([...(phone.errors ?? []), ...(alice.errors ?? []), ...(ferdie.errors ?? [])], [])
