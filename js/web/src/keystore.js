@@ -6,34 +6,15 @@
 
 import { UserError } from '@agora/chain'
 
+import { idbStore } from './idb.js'
+
 const DB = 'agora-keys'
 const STORE = 'keys'
 /** PBKDF2 rounds: OWASP's 2023 figure for SHA-256; about a second on a phone. */
 const ITERATIONS = 600_000
 
-function open () {
-  return new Promise((resolve, reject) => {
-    const request = window.indexedDB.open(DB, 1)
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'address' })
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = () => reject(new UserError(`This browser cannot store keys: ${request.error?.message}`))
-  })
-}
-
-/** Runs `fn(store)` in a transaction; resolves to its request's result once committed. */
-async function withStore (mode, fn) {
-  const db = await open()
-  try {
-    return await new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE, mode)
-      const request = fn(tx.objectStore(STORE))
-      tx.oncomplete = () => resolve(request.result)
-      tx.onerror = tx.onabort = () => reject(new UserError(`This browser's key store failed: ${tx.error?.message}`))
-    })
-  } finally {
-    db.close()
-  }
-}
+const keys = idbStore({ name: DB, store: STORE, keyPath: 'address', what: 'keys' })
+const withStore = (mode, fn) => keys.run(mode, fn)
 
 async function aesKey (password, salt, iterations) {
   const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey'])

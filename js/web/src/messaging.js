@@ -12,6 +12,8 @@ import { UserError } from '@agora/chain'
 import { sealEnvelope } from '@agora/chain/envelope'
 import { openBytes, openNotice } from '@agora/chain/messages'
 
+import { idbStore } from './idb.js'
+
 const DB = 'agora-sent'
 const STORE = 'copies'
 /** The most notices read from one inbox to draw conversations (pages of 100). */
@@ -102,28 +104,8 @@ export function openReceived (app, notice) {
   return openNotice({ call: app.chain.call, notice, keys: myMessageKeys(app) })
 }
 
-function database () {
-  return new Promise((resolve, reject) => {
-    const request = window.indexedDB.open(DB, 1)
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'cid' })
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = () => reject(new UserError(`This browser cannot keep copies of sent messages: ${request.error?.message}`))
-  })
-}
-
-async function withStore (mode, fn) {
-  const db = await database()
-  try {
-    return await new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE, mode)
-      const request = fn(tx.objectStore(STORE))
-      tx.oncomplete = () => resolve(request.result)
-      tx.onerror = tx.onabort = () => reject(tx.error)
-    })
-  } finally {
-    db.close()
-  }
-}
+const copies = idbStore({ name: DB, store: STORE, keyPath: 'cid', what: 'copies of sent messages' })
+const withStore = (mode, fn) => copies.run(mode, fn)
 
 /** Keeps `text`, just sent as envelope `cid`, sealed to the sender's own key 0. */
 export async function keepSentCopy (app, cid, text) {
