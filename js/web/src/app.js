@@ -14,8 +14,14 @@ export const SHOWN_BODY_CHARS = 2000
 export const MAX_BODY_CHARS = 10000
 
 export function createApp (chain, accounts, kinds) {
+  const profiles = new Map()
   const names = new Map()
   const documents = new Map()
+  /** `address`'s profile (`social_profile`), read once for its name and its document. */
+  const profileOf = (address) => {
+    if (!profiles.has(address)) profiles.set(address, chain.call('social_profile', [address]))
+    return profiles.get(address)
+  }
   const statusLine = document.getElementById('status')
   const app = {
     chain,
@@ -51,19 +57,20 @@ export function createApp (chain, accounts, kinds) {
     /** How to show an account: @handle when it has one, else a short address. */
     async displayName (address) {
       if (!names.has(address)) {
-        names.set(address, chain.call('social_profile', [address]).then((profile) =>
+        names.set(address, profileOf(address).then((profile) =>
           profile?.handle ? `@${profile.handle}` : shortAddress(address)).catch(() => shortAddress(address)))
       }
       return names.get(address)
     },
     forgetName (address) {
+      profiles.delete(address)
       names.delete(address)
       documents.delete(address)
     },
     /** `address`'s profile document `{ name, bio, avatar }`, or null; read once per address. */
     profileDocument (address) {
       if (!documents.has(address)) {
-        documents.set(address, chain.call('social_profile', [address]).then(async (profile) => {
+        documents.set(address, profileOf(address).then(async (profile) => {
           if (!profile) return null
           const doc = await download(chain.call, profile.metadata)
           return doc.error === undefined ? readDocument(doc.text) : null
